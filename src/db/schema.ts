@@ -1,0 +1,117 @@
+/**
+ * The only schema. `npm run db:generate` writes its SQL into drizzle/, which wrangler applies
+ * (locally, remotely, and in tests). Change it by adding a migration, never by editing one.
+ * Times are epoch milliseconds; ids from Slack are kept as Slack spells them.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const now = sql`(unixepoch('subsec') * 1000)`;
+
+/** One row per workspace install, or per Enterprise Grid org-wide install (team_id ''). */
+export const installations = sqliteTable(
+  "installations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // '' rather than NULL so the unique index really is unique (SQLite lets NULLs repeat).
+    enterpriseId: text("enterprise_id").notNull().default(""),
+    enterpriseName: text("enterprise_name"),
+    teamId: text("team_id").notNull().default(""),
+    teamName: text("team_name"),
+    isEnterpriseInstall: integer("is_enterprise_install", { mode: "boolean" }).notNull().default(false),
+    appId: text("app_id").notNull(),
+    botId: text("bot_id"),
+    botUserId: text("bot_user_id"),
+    /** AES-GCM ciphertext (src/installations/token-crypto.ts); NULL once revoked. */
+    botTokenEnc: text("bot_token_enc"),
+    botScopes: text("bot_scopes").notNull().default(""),
+    botRefreshTokenEnc: text("bot_refresh_token_enc"),
+    botTokenExpiresAt: integer("bot_token_expires_at"),
+    installerUserId: text("installer_user_id"),
+    userTokenEnc: text("user_token_enc"),
+    userScopes: text("user_scopes").notNull().default(""),
+    userRefreshTokenEnc: text("user_refresh_token_enc"),
+    userTokenExpiresAt: integer("user_token_expires_at"),
+    incomingWebhookChannelId: text("incoming_webhook_channel_id"),
+    incomingWebhookChannelName: text("incoming_webhook_channel_name"),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    installedAt: integer("installed_at").notNull().default(now),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("installations_enterprise_team").on(t.enterpriseId, t.teamId)],
+);
+
+/** One-time OAuth `state` values: consumed with DELETE … RETURNING, so a replay finds nothing. */
+export const oauthStates = sqliteTable("oauth_states", {
+  state: text("state").primaryKey(),
+  createdAt: integer("created_at").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+});
+
+/** The events inbox: a Slack event_id is handled once, however often Slack delivers it. */
+export const processedEvents = sqliteTable(
+  "processed_events",
+  {
+    eventId: text("event_id").primaryKey(),
+    teamId: text("team_id"),
+    receivedAt: integer("received_at").notNull(),
+  },
+  (t) => [index("processed_events_received_at").on(t.receivedAt)],
+);
+
+/** An incident; `number` counts per workspace (INC-1, INC-2, … in each team). */
+export const incidents = sqliteTable(
+  "incidents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: text("team_id").notNull(),
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    severity: text("severity").notNull(),
+    status: text("status").notNull(),
+    isPrivate: integer("is_private", { mode: "boolean" }).notNull().default(false),
+    declaredBy: text("declared_by").notNull(),
+    commanderId: text("commander_id"),
+    commsId: text("comms_id"),
+    scribeId: text("scribe_id"),
+    declaredAt: integer("declared_at").notNull(),
+    resolvedAt: integer("resolved_at"),
+    resolution: text("resolution"),
+    lastUpdateAt: integer("last_update_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("incidents_team_number").on(t.teamId, t.number),
+    index("incidents_team_status").on(t.teamId, t.status),
+  ],
+);
+
+/** The timeline: every change to an incident, written in the same batch as the change. */
+export const incidentEvents = sqliteTable(
+  "incident_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id),
+    kind: text("kind").notNull(),
+    actorId: text("actor_id"),
+    /** What the entry says, as shown on the timeline. */
+    text: text("text").notNull().default(""),
+    /** Kind-specific details (old and new values, a permalink), JSON. */
+    data: text("data").notNull().default("{}"),
+    occurredAt: integer("occurred_at").notNull(),
+    recordedAt: integer("recorded_at").notNull(),
+  },
+  (t) => [index("incident_events_incident").on(t.incidentId, t.occurredAt)],
+);
+
+/** Jobs that used up their retries: recorded by the dead-letter consumer, shown to operators. */
+export const deadLetters = sqliteTable("dead_letters", {
+  messageId: text("message_id").primaryKey(),
+  jobType: text("job_type").notNull(),
+  body: text("body").notNull(),
+  attempts: integer("attempts").notNull(),
+  diedAt: integer("died_at").notNull(),
+});

@@ -1,0 +1,21 @@
+/** How a job ended: every handler says whether its message is acked or retried, and why. */
+export type JobOutcome =
+  | { kind: "done" }
+  /** Nothing more can be done (a permanent Slack error, a revoked install): ack, don't retry. */
+  | { kind: "stopped"; reason: string }
+  | { kind: "retry"; delaySeconds: number; reason: string };
+
+export const done: JobOutcome = { kind: "done" };
+
+export const stopped = (reason: string): JobOutcome => ({ kind: "stopped", reason });
+
+export const retryIn = (delaySeconds: number, reason: string): JobOutcome => ({
+  kind: "retry",
+  delaySeconds: Math.max(0, Math.ceil(delaySeconds)),
+  reason,
+});
+
+/** Exponential backoff for transient failures: 2, 4, 8 … seconds, capped at five minutes. */
+export function backoffSeconds(attempts: number): number {
+  return Math.min(300, 2 ** Math.max(1, attempts));
+}

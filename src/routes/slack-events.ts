@@ -1,0 +1,44 @@
+/**
+ * POST /slack/events: every request Slack sends. The signature is checked on the raw bytes
+ * before anything else; events go to the inbox and the queue; commands and interactivity go
+ * to slack-edge's router. Bad input gets a 4xx, never a 5xx.
+ */
+import { Hono } from "hono";
+import { database } from "../db/client";
+import { AppError } from "../errors";
+import { classifySlackRequest, isSslCheck } from "../slack/classify-request";
+import { acceptEvent } from "../slack/events-inbox";
+import { readBodyWithLimit } from "../slack/read-body";
+import { BOT_EVENTS } from "../slack/scopes";
+import { buildSlackApp } from "../slack/slack-app";
+import { verifySlackSignature } from "../slack/verify-signature";
+
+const SUBSCRIBED: readonly string[] = BOT_EVENTS;
+
+export const slackEvents = new Hono<{ Bindings: Env }>().post("/slack/events", async (c) => {
+  const raw = await readBodyWithLimit(c.req.raw);
+  const contentType = c.req.header("content-type") ?? null;
+  const text = new TextDecoder().decode(raw);
+  if (isSslCheck(contentType, text)) return c.body(null, 200);
+  if (!(await verifySlackSignature(c.env.SLACK_SIGNING_SECRET, c.req.raw.headers, raw))) {
+    throw new AppError("invalid_signature", "The request's Slack signature is missing, stale or wrong.");
+  }
+  const request = classifySlackRequest(contentType, text);
+  switch (request.kind) {
+    case "url_verification":
+      return c.json({ challenge: request.challenge });
+    case "event":
+      if (SUBSCRIBED.includes(request.body.event.type)) await acceptEvent(database(c.env.DB), c.env, request.body);
+      return c.body(null, 200);
+    case "ignored":
+      return c.body(null, 200);
+    case "command":
+    case "interactive": {
+      // slack-edge reads the body itself: give it a fresh request over the same bytes.
+      const fresh = new Request(c.req.url, { method: "POST", headers: c.req.raw.headers, body: raw });
+      const response = await buildSlackApp(c.env).run(fresh, c.executionCtx);
+      // No listener for it: still a 200, or Slack shows the person an error.
+      return response.status === 404 ? c.body(null, 200) : response;
+    }
+  }
+});
