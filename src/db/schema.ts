@@ -4,7 +4,7 @@
  * Times are epoch milliseconds; ids from Slack are kept as Slack spells them.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const now = sql`(unixepoch('subsec') * 1000)`;
 
@@ -35,6 +35,10 @@ export const installations = sqliteTable(
     incomingWebhookChannelId: text("incoming_webhook_channel_id"),
     incomingWebhookChannelName: text("incoming_webhook_channel_name"),
     enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    /** 'ok', or 'refresh_failed' when Slack refused our refresh token: only a reinstall helps. */
+    tokenStatus: text("token_status").notNull().default("ok"),
+    /** One token refresh at a time: a worker claims it with a conditional update. */
+    refreshClaimUntil: integer("refresh_claim_until"),
     installedAt: integer("installed_at").notNull().default(now),
     updatedAt: integer("updated_at").notNull().default(now),
   },
@@ -114,4 +118,30 @@ export const deadLetters = sqliteTable("dead_letters", {
   body: text("body").notNull(),
   attempts: integer("attempts").notNull(),
   diedAt: integer("died_at").notNull(),
+});
+
+/** Slack's Retry-After per workspace and method, so no isolate calls before it has run out. */
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    workspace: text("workspace").notNull(),
+    method: text("method").notNull(),
+    until: integer("until").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspace, t.method] })],
+);
+
+/**
+ * Slack side effects that must happen once (a post, a channel): claimed before, recorded the
+ * moment Slack confirms, checked before any retry (src/jobs/effects.ts).
+ */
+export const slackEffects = sqliteTable("slack_effects", {
+  key: text("key").primaryKey(),
+  teamId: text("team_id").notNull(),
+  state: text("state").notNull(),
+  /** What Slack returned that we need later: a message ts, a channel id. */
+  result: text("result"),
+  claimedUntil: integer("claimed_until").notNull(),
+  attemptedAt: integer("attempted_at").notNull(),
+  doneAt: integer("done_at"),
 });

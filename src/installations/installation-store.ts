@@ -1,6 +1,6 @@
 /**
  * slack-edge's InstallationStore over D1, so slack-edge's `authorize` resolves tokens from our
- * table. The rest of Firebreak uses the functions it wraps (findInstallation, botTokenOf…).
+ * table. The rest of Firebreak uses the functions it wraps (findInstallation, usableBotToken…).
  */
 import { eq } from "drizzle-orm";
 import {
@@ -13,10 +13,10 @@ import {
 import { database } from "../db/client";
 import { installations } from "../db/schema";
 import type { SlackEnv } from "../slack/slack-env";
-import { botTokenOf } from "./bot-token";
 import { findInstallation, type InstallationRow } from "./find-installation";
 import { saveInstallation } from "./save-installation";
 import { tokenCipher } from "./token-crypto";
+import { usableBotToken } from "./token-rotation";
 
 /** Why authorize refused a request: read by the Slack edge to answer the person helpfully. */
 export type AuthorizeProblem = "not_installed" | "reinstall_required";
@@ -51,7 +51,7 @@ export class D1InstallationStore implements InstallationStore<SlackEnv> {
   async findBotInstallation(query: InstallationStoreQuery): Promise<Installation | undefined> {
     const row = await this.find(query);
     if (!row?.botTokenEnc) return undefined;
-    return this.toInstallation(row, await botTokenOf(this.env, row));
+    return this.toInstallation(row, await usableBotToken(this.env, this.db, row));
   }
 
   async findUserInstallation(query: InstallationStoreQuery): Promise<Installation | undefined> {
@@ -91,7 +91,7 @@ export class D1InstallationStore implements InstallationStore<SlackEnv> {
         team: row.teamName ?? undefined,
         botId: row.botId ?? "",
         botUserId: row.botUserId,
-        botToken: await botTokenOf(this.env, row),
+        botToken: await usableBotToken(this.env, this.db, row),
         botScopes: splitScopes(row.botScopes),
         userId: req.context.userId,
       };

@@ -12,7 +12,15 @@ export interface SlackEventJob {
   event: { type: string; [key: string]: unknown };
 }
 
-export type Job = SlackEventJob;
+/** Greets a new (or re-) installation: a DM to the installer, a notice in the chosen channel. */
+export interface InstallWelcomeJob {
+  type: "install_welcome";
+  installationId: number;
+  /** Distinguishes a reinstall's welcome from the first one's. */
+  installedAt: number;
+}
+
+export type Job = SlackEventJob | InstallWelcomeJob;
 
 export type JobType = Job["type"];
 

@@ -1,6 +1,10 @@
-/** One handler per job type. */
+/** One handler per job type; failures become an ack or a retry in one place. */
+import { database } from "../db/client";
+import { outcomeOfFailure } from "./failure-outcome";
+import { welcomeInstallation } from "./install-welcome";
 import type { Job } from "./job";
-import { done, type JobOutcome } from "./outcome";
+import { type JobOutcome, stopped } from "./outcome";
+import { handleSlackEvent } from "./slack-event";
 
 export interface JobContext {
   env: Env;
@@ -8,9 +12,20 @@ export interface JobContext {
   attempts: number;
 }
 
-export async function runJob(job: Job, ctx: JobContext): Promise<JobOutcome> {
-  switch (job.type) {
-    case "slack_event":
-      return done;
+export async function runJob(job: Job, { env, attempts }: JobContext): Promise<JobOutcome> {
+  const db = database(env.DB);
+  try {
+    switch (job.type) {
+      case "slack_event":
+        return await handleSlackEvent(env, db, job);
+      case "install_welcome":
+        return await welcomeInstallation(env, db, job);
+      default:
+        return stopped(`unknown job type ${(job as { type?: unknown }).type}`);
+    }
+  } catch (err) {
+    const outcome = outcomeOfFailure(err, attempts);
+    if (outcome) return outcome;
+    throw err;
   }
 }

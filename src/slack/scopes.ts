@@ -12,6 +12,7 @@ export const BOT_SCOPES = [
   "channels:join", // join the announcement channel chosen at install
   "channels:history", // read a pinned (📌) message for the timeline
   "groups:history", // the same in private incident channels
+  "im:history", // after a failed post, check our own DM before posting again
   "pins:write", // pin the live summary
   "bookmarks:write", // bookmark the postmortem in the channel
   "reactions:read", // the 📌 reaction adds a message to the timeline

@@ -1,0 +1,72 @@
+/**
+ * The second half of OAuth v2: trade the code for tokens with oauth.v2.access, learn the bot's
+ * own id with auth.test, and store the installation (one upsert: no partial row on failure).
+ */
+import type { Db } from "../db/client";
+import { AppError } from "../errors";
+import { SlackClient } from "../slack/client";
+import { classifySlackFailure } from "../slack/slack-failure";
+import type { InstallationRow } from "./find-installation";
+import { saveInstallation } from "./save-installation";
+import { tokenCipher } from "./token-crypto";
+
+export async function completeInstall(env: Env, db: Db, code: string, redirectUri: string): Promise<InstallationRow> {
+  const now = Date.now();
+  const access = await slackStep("exchange the code", () =>
+    new SlackClient(env, undefined, "oauth").oauth.v2.access({
+      client_id: env.SLACK_CLIENT_ID,
+      client_secret: env.SLACK_CLIENT_SECRET,
+      code,
+      redirect_uri: redirectUri,
+    }),
+  );
+  if (!access.access_token || !access.bot_user_id || !access.app_id) {
+    throw new AppError("slack_error", "Slack's answer had no bot token. Check the app's bot scopes and try again.");
+  }
+  const auth = await slackStep("check the new token", () =>
+    new SlackClient(env, access.access_token, "oauth").auth.test(),
+  );
+  const user = access.authed_user;
+  return saveInstallation(
+    db,
+    await tokenCipher(env),
+    {
+      enterpriseId: access.enterprise?.id,
+      enterpriseName: access.enterprise?.name,
+      teamId: access.team?.id,
+      teamName: access.team?.name ?? auth.team,
+      isEnterpriseInstall: access.is_enterprise_install === true,
+      appId: access.app_id,
+      botId: auth.bot_id,
+      botUserId: access.bot_user_id,
+      botToken: access.access_token,
+      botScopes: splitScopes(access.scope),
+      botRefreshToken: access.refresh_token,
+      botTokenExpiresAt: access.expires_in ? now + access.expires_in * 1000 : undefined,
+      installerUserId: user?.id,
+      userToken: user?.access_token,
+      userScopes: splitScopes(user?.scope),
+      userRefreshToken: user?.refresh_token,
+      userTokenExpiresAt: user?.expires_in ? now + user.expires_in * 1000 : undefined,
+      incomingWebhookChannelId: access.incoming_webhook?.channel_id,
+      incomingWebhookChannelName: access.incoming_webhook?.channel?.replace(/^#/, ""),
+    },
+    now,
+  );
+}
+
+async function slackStep<T>(what: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    const failure = classifySlackFailure(err);
+    const detail = failure.kind === "rejected" ? ` (Slack said: ${failure.error})` : "";
+    throw new AppError("slack_error", `Slack could not ${what}${detail}. Nothing was installed; please try again.`, {
+      cause: err,
+    });
+  }
+}
+
+function splitScopes(scope: string | undefined): string[] {
+  return (scope ?? "").split(",").filter(Boolean);
+}

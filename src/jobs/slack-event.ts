@@ -1,0 +1,53 @@
+/** Events from the inbox, one handler a type. */
+import { and, eq, like } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { slackEffects } from "../db/schema";
+import { findInstallation } from "../installations/find-installation";
+import { D1InstallationStore } from "../installations/installation-store";
+import { postChannelNotice } from "./channel-notice";
+import type { SlackEventJob } from "./job";
+import { done, type JobOutcome, stopped } from "./outcome";
+import { openWorkspace } from "./workspace";
+
+export async function handleSlackEvent(env: Env, db: Db, job: SlackEventJob): Promise<JobOutcome> {
+  const ref = { enterpriseId: job.enterpriseId, teamId: job.teamId };
+  const event = job.event;
+  switch (event.type) {
+    case "app_uninstalled":
+      // Tokens go; incidents and their history stay.
+      await new D1InstallationStore(env).deleteAll(ref);
+      return done;
+    case "tokens_revoked": {
+      const tokens = (event.tokens ?? {}) as { oauth?: string[]; bot?: string[] };
+      const installation = await findInstallation(db, ref);
+      if (!installation) return done;
+      const store = new D1InstallationStore(env);
+      if (tokens.bot?.length) await store.deleteBotInstallation(ref);
+      if (installation.installerUserId && tokens.oauth?.includes(installation.installerUserId)) {
+        await store.deleteUserInstallation(ref);
+      }
+      return done;
+    }
+    case "member_joined_channel": {
+      const channel = typeof event.channel === "string" ? event.channel : undefined;
+      const installation = await findInstallation(db, ref);
+      if (!channel || !installation || event.user !== installation.botUserId) return done;
+      if (await isIncidentChannel(db, channel)) return done;
+      const ws = await openWorkspace(env, db, ref);
+      await postChannelNotice(db, ws, channel);
+      return done;
+    }
+    default:
+      return stopped(`no handler for ${event.type}`);
+  }
+}
+
+/** Channels Firebreak created for incidents get their own summary, not the welcome notice. */
+async function isIncidentChannel(db: Db, channel: string): Promise<boolean> {
+  const [row] = await db
+    .select({ key: slackEffects.key })
+    .from(slackEffects)
+    .where(and(like(slackEffects.key, "incident:%:channel"), eq(slackEffects.result, channel)))
+    .limit(1);
+  return row !== undefined;
+}

@@ -1,0 +1,40 @@
+/** Welcome notices: when Firebreak is installed, and when it is added to a channel. */
+import type { PostContent } from "../../jobs/post-once";
+import { context, escapeMrkdwn, section } from "./text";
+
+/** Posted in a channel the bot was added to (and in the channel picked at install). */
+export function channelNotice(): PostContent {
+  const text = "Firebreak is here: type /incident to see the incident options.";
+  return {
+    text,
+    blocks: [
+      section(":wave: *Firebreak is here.* Type `/incident` to see the incident options."),
+      context(
+        "Declare an incident with `/incident declare <title>`; Firebreak opens a channel and keeps everyone posted.",
+      ),
+    ],
+  };
+}
+
+/** The DM to the person who installed Firebreak. */
+export function installerWelcome(args: {
+  teamName: string;
+  settingsUrl: string;
+  announcementChannelId?: string;
+}): PostContent {
+  const where = args.announcementChannelId
+    ? `Incident announcements will go to <#${args.announcementChannelId}>.`
+    : "Pick a channel for incident announcements on the settings page.";
+  return {
+    text: `Firebreak is installed in ${args.teamName}.`,
+    blocks: [
+      section(`:white_check_mark: *Firebreak is installed in ${escapeMrkdwn(args.teamName)}.*`),
+      section(
+        `Add Firebreak to any channel, then type \`/incident\` to see the incident options. ${where}\nTune reminders and announcements in <${args.settingsUrl}|Firebreak settings>.`,
+      ),
+      context(
+        "Tip: in production, authorize Firebreak from a shared service account rather than a person's account, so the integration keeps working when people leave.",
+      ),
+    ],
+  };
+}
