@@ -39,6 +39,14 @@ export const installations = sqliteTable(
     tokenStatus: text("token_status").notNull().default("ok"),
     /** One token refresh at a time: a worker claims it with a conditional update. */
     refreshClaimUntil: integer("refresh_claim_until"),
+    /** Settings (web settings page): where incidents are announced; NULL: the install's channel. */
+    announcementChannelId: text("announcement_channel_id"),
+    channelPrefix: text("channel_prefix").notNull().default("inc"),
+    /** Minutes without an update before a reminder, per severity; 0 turns reminders off. */
+    reminderSev1Minutes: integer("reminder_sev1_minutes").notNull().default(15),
+    reminderSev2Minutes: integer("reminder_sev2_minutes").notNull().default(30),
+    reminderSev3Minutes: integer("reminder_sev3_minutes").notNull().default(60),
+    reminderSev4Minutes: integer("reminder_sev4_minutes").notNull().default(0),
     installedAt: integer("installed_at").notNull().default(now),
     updatedAt: integer("updated_at").notNull().default(now),
   },
@@ -84,10 +92,27 @@ export const incidents = sqliteTable(
     resolution: text("resolution"),
     lastUpdateAt: integer("last_update_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
+    /** The modal submission that declared it: a second submit of the same view finds this row. */
+    declareKey: text("declare_key"),
+    /** Slack's response_url for the declarer's "Declaring INC-n…" notice (valid 30 minutes). */
+    noticeUrl: text("notice_url"),
+    /** 'opening' until its channel, summary and announcement exist; then 'ready' (or 'failed'). */
+    openState: text("open_state").notNull().default("opening"),
+    openError: text("open_error"),
+    channelId: text("channel_id"),
+    channelName: text("channel_name"),
+    announcementChannelId: text("announcement_channel_id"),
+    /** Bumped by every change; the sync job brings Slack up to it and records how far it got. */
+    version: integer("version").notNull().default(1),
+    syncedVersion: integer("synced_version").notNull().default(0),
+    /** The topic last set, so an unchanged topic is not set again (Slack posts a line each time). */
+    topic: text("topic"),
   },
   (t) => [
     uniqueIndex("incidents_team_number").on(t.teamId, t.number),
+    uniqueIndex("incidents_declare_key").on(t.teamId, t.declareKey),
     index("incidents_team_status").on(t.teamId, t.status),
+    index("incidents_channel").on(t.channelId),
   ],
 );
 
