@@ -34,7 +34,12 @@ export async function mutate(db: Db, incidentId: number, decide: (incident: Inci
 }
 
 /** Applies a change to exactly this version of the incident; undefined if it has moved on. */
-export async function applyChange(db: Db, incident: Incident, change: Change, now = Date.now()): Promise<Applied | undefined> {
+export async function applyChange(
+  db: Db,
+  incident: Incident,
+  change: Change,
+  now = Date.now(),
+): Promise<Applied | undefined> {
   const patch = { ...change.patch, version: incident.version + 1, updatedAt: now };
   const update = db
     .update(incidents)
@@ -92,8 +97,6 @@ export function toEvent(row: EventRow): IncidentEvent {
     recordedAt: row.recorded_at,
   };
 }
-
-
 
 /** Adds a timeline entry that changes nothing else (a note, an update's text). */
 export async function addEvent(db: Db, incident: Incident, event: Change["event"], now = Date.now()) {

@@ -10,8 +10,8 @@ import { incidents } from "../db/schema";
 import { AppError } from "../errors";
 import { type EventRow, eventStatement, toEvent } from "./apply-change";
 import type { Incident, IncidentEvent } from "./incident";
-import { incidentById } from "./queries";
 import { incidentRef, isSeverity, SEVERITY_LABELS, type Severity, TITLE_MAX_LENGTH } from "./model";
+import { incidentById } from "./queries";
 
 export const SUMMARY_MAX_LENGTH = 2000;
 
@@ -40,7 +40,8 @@ export function validateDeclare(input: Pick<DeclareInput, "title" | "summary" | 
   const problems: Record<string, string> = {};
   const title = input.title.trim();
   if (!title) problems.title = "Give the incident a short title.";
-  else if ([...title].length > TITLE_MAX_LENGTH) problems.title = `Keep the title under ${TITLE_MAX_LENGTH} characters.`;
+  else if ([...title].length > TITLE_MAX_LENGTH)
+    problems.title = `Keep the title under ${TITLE_MAX_LENGTH} characters.`;
   if (!isSeverity(input.severity)) problems.severity = "Pick a severity from SEV1 to SEV4.";
   if ([...(input.summary ?? "")].length > SUMMARY_MAX_LENGTH) {
     problems.summary = `Keep the summary under ${SUMMARY_MAX_LENGTH} characters.`;

@@ -6,15 +6,7 @@ export type Incident = typeof incidents.$inferSelect;
 export type IncidentEvent = typeof incidentEvents.$inferSelect;
 
 /** What each timeline entry records. */
-export type EventKind =
-  | "declared"
-  | "status"
-  | "severity"
-  | "role"
-  | "update"
-  | "note"
-  | "resolved"
-  | "reopened";
+export type EventKind = "declared" | "status" | "severity" | "role" | "update" | "note" | "resolved" | "reopened";
 
 /** Kind-specific details kept in incident_events.data. */
 export interface EventData {

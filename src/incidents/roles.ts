@@ -11,14 +11,24 @@ const COLUMN: Record<Role, keyof Pick<Incident, "commanderId" | "commsId" | "scr
   scribe: "scribeId",
 };
 
-export async function assignRole(db: Db, incidentId: number, role: Role, userId: string, actorId: string, now = Date.now()) {
+export async function assignRole(
+  db: Db,
+  incidentId: number,
+  role: Role,
+  userId: string,
+  actorId: string,
+  now = Date.now(),
+) {
   return mutate(
     db,
     incidentId,
     (incident) => {
       const from = holderOf(incident, role);
       if (from === userId) {
-        throw new AppError("conflict", `That person is already the ${ROLE_LABELS[role].toLowerCase()} of ${incidentRef(incident.number)}.`);
+        throw new AppError(
+          "conflict",
+          `That person is already the ${ROLE_LABELS[role].toLowerCase()} of ${incidentRef(incident.number)}.`,
+        );
       }
       return {
         patch: { [COLUMN[role]]: userId },

@@ -14,7 +14,12 @@ export async function setSeverity(db: Db, incidentId: number, to: Severity, acto
       if (from === to) throw new AppError("conflict", `${incidentRef(incident.number)} is already ${to}.`);
       return {
         patch: { severity: to },
-        event: { kind: "severity", actorId, text: `Severity changed from ${from} to ${to}`, data: { from, to, severity: to } },
+        event: {
+          kind: "severity",
+          actorId,
+          text: `Severity changed from ${from} to ${to}`,
+          data: { from, to, severity: to },
+        },
       };
     },
     now,

@@ -3,9 +3,10 @@
  * allowed either way (a fix can regress); resolving records the duration and a summary;
  * a resolved incident can be reopened. Setting the status it already has is refused.
  */
+
+import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { type Applied, mutate } from "./apply-change";
-import type { Db } from "../db/client";
 import { formatDuration } from "./duration";
 import { statusOf } from "./incident";
 import { incidentRef, STATUS_LABELS, type Status } from "./model";

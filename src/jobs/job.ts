@@ -20,7 +20,30 @@ export interface InstallWelcomeJob {
   installedAt: number;
 }
 
-export type Job = SlackEventJob | InstallWelcomeJob;
+/** Where an incident job acts: the incident's workspace (and its Grid org, to find the install). */
+interface IncidentJobBase {
+  incidentId: number;
+  teamId: string;
+  enterpriseId?: string;
+}
+
+/** Creates the channel, invites, pins the summary, sets the topic, announces, tells the declarer. */
+export interface OpenIncidentJob extends IncidentJobBase {
+  type: "incident_open";
+}
+
+/** Brings the pinned summary, the topic and the announcement up to the incident's current state. */
+export interface SyncIncidentJob extends IncidentJobBase {
+  type: "incident_sync";
+}
+
+/** Posts what one timeline entry needs posted: a change line, an update, a role's duties. */
+export interface IncidentEventJob extends IncidentJobBase {
+  type: "incident_event";
+  eventId: number;
+}
+
+export type Job = SlackEventJob | InstallWelcomeJob | OpenIncidentJob | SyncIncidentJob | IncidentEventJob;
 
 export type JobType = Job["type"];
 

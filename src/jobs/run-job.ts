@@ -1,10 +1,14 @@
 /** One handler per job type; failures become an ack or a retry in one place. */
 import { database } from "../db/client";
 import { outcomeOfFailure } from "./failure-outcome";
+import { postIncidentEvent } from "./incident-event";
 import { welcomeInstallation } from "./install-welcome";
 import type { Job } from "./job";
-import { type JobOutcome, stopped } from "./outcome";
+import { openIncident } from "./open-incident";
+import { done, type JobOutcome, stopped } from "./outcome";
 import { handleSlackEvent } from "./slack-event";
+import { syncIncident } from "./sync-incident";
+import { openWorkspace } from "./workspace";
 
 export interface JobContext {
   env: Env;
@@ -20,6 +24,15 @@ export async function runJob(job: Job, { env, attempts }: JobContext): Promise<J
         return await handleSlackEvent(env, db, job);
       case "install_welcome":
         return await welcomeInstallation(env, db, job);
+      case "incident_open":
+        return await openIncident(env, db, job);
+      case "incident_sync": {
+        const ws = await openWorkspace(env, db, { enterpriseId: job.enterpriseId, teamId: job.teamId });
+        await syncIncident(env, db, ws, job.incidentId);
+        return done;
+      }
+      case "incident_event":
+        return await postIncidentEvent(env, db, job);
       default:
         return stopped(`unknown job type ${(job as { type?: unknown }).type}`);
     }

@@ -6,7 +6,10 @@
 import { SlackApp } from "slack-edge";
 import { D1InstallationStore } from "../installations/installation-store";
 import { answerAuthorizeError, disabledWorkspaceGuard } from "./authorize-errors";
+import { registerMenuActions } from "./listeners/menu-actions";
 import { registerSlashCommand } from "./listeners/slash-command";
+import { registerSummaryActions } from "./listeners/summary-actions";
+import { registerViewSubmissions } from "./listeners/view-submissions";
 import { type SlackEnv, slackEnv } from "./slack-env";
 
 export function buildSlackApp(env: Env): SlackApp<SlackEnv> {
@@ -17,5 +20,8 @@ export function buildSlackApp(env: Env): SlackApp<SlackEnv> {
   });
   app.use(disabledWorkspaceGuard);
   registerSlashCommand(app);
+  registerMenuActions(app);
+  registerSummaryActions(app);
+  registerViewSubmissions(app);
   return app;
 }

@@ -21,7 +21,9 @@ describe("declaring", () => {
   it("numbers 20 concurrent declares in one workspace 1 to 20, each with its declared entry", async () => {
     const team = freshTeam();
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => declare(team, { title: `Outage ${i}` })));
-    expect(results.map((r) => r.incident.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(results.map((r) => r.incident.number).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
     for (const { incident } of results) {
       const timeline = await timelineOf(db, incident.id);
       expect(timeline.map((e) => e.kind)).toEqual(["declared"]);
@@ -49,7 +51,12 @@ describe("declaring", () => {
 
   it("defaults the commander to the declarer and starts investigating", async () => {
     const { incident } = await declare(freshTeam());
-    expect(incident).toMatchObject({ commanderId: "U0ALICE", status: "investigating", severity: "SEV2", openState: "opening" });
+    expect(incident).toMatchObject({
+      commanderId: "U0ALICE",
+      status: "investigating",
+      severity: "SEV2",
+      openState: "opening",
+    });
   });
 
   it("refuses an empty or over-long title, and says why", async () => {
@@ -76,7 +83,13 @@ describe("changing an incident", () => {
 
   it("resolves with a summary and a duration, refuses to resolve twice, and reopens", async () => {
     const { incident } = await declare(freshTeam());
-    const resolved = await resolveIncident(db, incident.id, "Failed over to the replica", "U0ALICE", incident.declaredAt + 83 * 60_000);
+    const resolved = await resolveIncident(
+      db,
+      incident.id,
+      "Failed over to the replica",
+      "U0ALICE",
+      incident.declaredAt + 83 * 60_000,
+    );
     expect(resolved.incident).toMatchObject({ status: "resolved", resolution: "Failed over to the replica" });
     expect(resolved.event.text).toBe("Resolved after 1h 23m: Failed over to the replica");
     await expect(resolveIncident(db, incident.id, "", "U0ALICE")).rejects.toThrow(/already resolved/);
@@ -113,7 +126,13 @@ describe("changing an incident", () => {
 
   it("moves the reminder clock on an update, and refuses an empty one", async () => {
     const { incident } = await declare(freshTeam());
-    const { incident: updated } = await postUpdate(db, incident.id, "Still looking", "U0BOB", incident.declaredAt + 60_000);
+    const { incident: updated } = await postUpdate(
+      db,
+      incident.id,
+      "Still looking",
+      "U0BOB",
+      incident.declaredAt + 60_000,
+    );
     expect(updated.lastUpdateAt).toBe(incident.declaredAt + 60_000);
     await expect(postUpdate(db, incident.id, "   ", "U0BOB")).rejects.toThrow(/empty/);
   });

@@ -1,26 +1,75 @@
 /**
  * The root slash command, whatever name it is registered under. Answers that need nothing
- * slow are returned in the request; anything slow is queued.
+ * slow come back in the request; a modal opens in the lazy half; incident work is queued.
  */
-import type { SlackApp } from "slack-edge";
+import type { SlackApp, SlashCommand } from "slack-edge";
+import { incidentByChannel, openIncidents } from "../../incidents/queries";
+import { resolveModal } from "../blocks/change-modals";
+import { declareModal } from "../blocks/declare-modal";
+import { openIncidentsMessage } from "../blocks/incident-list";
 import { optionsMenu } from "../blocks/options-menu";
+import { runIncidentSubcommand } from "../commands/incident-subcommands";
 import { parseCommand } from "../commands/parse-command";
+import { openModal } from "../open-modal";
 import { errorReply } from "../reply-errors";
+import { requestContext } from "../request-context";
 import type { SlackEnv } from "../slack-env";
 
 export function registerSlashCommand(app: SlackApp<SlackEnv>) {
-  app.command(/.*/, async ({ payload }) => {
-    try {
-      const parsed = parseCommand(payload.text ?? "", payload.command);
-      if (!parsed.ok) return optionsMenu(payload.command, parsed.problem);
-      switch (parsed.command.name) {
-        case "help":
-          return optionsMenu(payload.command);
-        default:
-          return optionsMenu(payload.command);
+  app.command(
+    /.*/,
+    async ({ payload, env, context }) => {
+      try {
+        const parsed = parseCommand(payload.text ?? "", payload.command);
+        if (!parsed.ok) return optionsMenu(payload.command, parsed.problem);
+        const command = parsed.command;
+        switch (command.name) {
+          case "help":
+            return optionsMenu(payload.command);
+          case "declare":
+            return "";
+          case "list": {
+            const ctx = requestContext(env, context);
+            return openIncidentsMessage(await openIncidents(ctx.db, ctx.teamId), payload.command);
+          }
+          default:
+            return await runIncidentSubcommand(
+              requestContext(env, context),
+              command,
+              payload.channel_id,
+              payload.command,
+            );
+        }
+      } catch (err) {
+        return errorReply(err, "slash-command");
       }
-    } catch (err) {
-      return errorReply(err, "slash-command");
-    }
-  });
+    },
+    async ({ payload, env, context }) => {
+      const parsed = parseCommand(payload.text ?? "", payload.command);
+      if (!parsed.ok) return;
+      const ctx = requestContext(env, context);
+      if (parsed.command.name === "declare") {
+        await openModal(
+          ctx,
+          payload.trigger_id,
+          declareModal(declareArgs(payload, parsed.command.title)),
+          payload.response_url,
+        );
+      }
+      if (parsed.command.name === "resolve" && !parsed.command.summary) {
+        const incident = await incidentByChannel(ctx.db, ctx.teamId, payload.channel_id);
+        if (incident && incident.status !== "resolved") {
+          await openModal(ctx, payload.trigger_id, resolveModal(incident), payload.response_url);
+        }
+      }
+    },
+  );
+}
+
+function declareArgs(payload: SlashCommand, title: string) {
+  return {
+    title,
+    declarerId: payload.user_id,
+    context: { responseUrl: payload.response_url, channelId: payload.channel_id },
+  };
 }

@@ -1,0 +1,39 @@
+/** When an incident job cannot do something: the declarer hears what, once, and what to do. */
+import type { Db } from "../db/client";
+import type { Incident } from "../incidents/incident";
+import { failureNotice } from "../slack/blocks/incident-notices";
+import { postToResponseUrl } from "../slack/response-url";
+import { once } from "./effects";
+import { postOnce } from "./post-once";
+import type { Workspace } from "./workspace";
+
+/** Slack keeps a response_url for 30 minutes. */
+const RESPONSE_URL_LIFETIME_MS = 29 * 60 * 1000;
+
+export async function tellDeclarer(
+  env: Env,
+  db: Db,
+  ws: Workspace,
+  incident: Incident,
+  problem: string,
+  what: string,
+  advice: string,
+) {
+  const message = failureNotice(incident, what, advice);
+  const key = `incident:${incident.id}:problem:${problem}`;
+  if (incident.noticeUrl && Date.now() - incident.declaredAt < RESPONSE_URL_LIFETIME_MS) {
+    const url = incident.noticeUrl;
+    const sent = await once(db, {
+      key,
+      teamId: ws.teamId,
+      perform: async () => String(await postToResponseUrl(env, url, { response_type: "ephemeral", ...message })),
+    });
+    if (sent === "true") return;
+  }
+  const dm = await once(db, {
+    key: `im:${ws.teamId}:${incident.declaredBy}`,
+    teamId: ws.teamId,
+    perform: async () => (await ws.slack.conversations.open({ users: incident.declaredBy })).channel?.id ?? "",
+  });
+  await postOnce(db, ws, `${key}:dm`, dm, message);
+}
