@@ -107,6 +107,11 @@ export const incidents = sqliteTable(
     syncedVersion: integer("synced_version").notNull().default(0),
     /** The topic last set, so an unchanged topic is not set again (Slack posts a line each time). */
     topic: text("topic"),
+    /** The Grid org of the workspace, to find an org-wide installation from background jobs. */
+    enterpriseId: text("enterprise_id"),
+    /** Reminders: when the last one went out (claimed by the cron), and a snooze. */
+    lastReminderAt: integer("last_reminder_at"),
+    snoozedUntil: integer("snoozed_until"),
   },
   (t) => [
     uniqueIndex("incidents_team_number").on(t.teamId, t.number),
@@ -132,8 +137,50 @@ export const incidentEvents = sqliteTable(
     data: text("data").notNull().default("{}"),
     occurredAt: integer("occurred_at").notNull(),
     recordedAt: integer("recorded_at").notNull(),
+    /** For entries taken from a Slack message ("channel:ts"): the same message is added once. */
+    sourceKey: text("source_key"),
   },
-  (t) => [index("incident_events_incident").on(t.incidentId, t.occurredAt)],
+  (t) => [
+    index("incident_events_incident").on(t.incidentId, t.occurredAt),
+    uniqueIndex("incident_events_source").on(t.incidentId, t.sourceKey),
+  ],
+);
+
+/** The postmortem draft, written on resolve and on `/incident postmortem`. */
+export const postmortems = sqliteTable("postmortems", {
+  incidentId: integer("incident_id")
+    .primaryKey()
+    .references(() => incidents.id),
+  markdown: text("markdown").notNull(),
+  generatedAt: integer("generated_at").notNull(),
+  generatedBy: text("generated_by"),
+});
+
+/** People who opened Firebreak's App Home, and the hash of the view they were last shown. */
+export const homeViewers = sqliteTable(
+  "home_viewers",
+  {
+    teamId: text("team_id").notNull(),
+    userId: text("user_id").notNull(),
+    viewHash: text("view_hash"),
+    seenAt: integer("seen_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+);
+
+/** Names and time zones of Slack users, cached for the web pages and the postmortem. */
+export const slackUsers = sqliteTable(
+  "slack_users",
+  {
+    teamId: text("team_id").notNull(),
+    userId: text("user_id").notNull(),
+    name: text("name").notNull(),
+    tz: text("tz"),
+    isAdmin: integer("is_admin", { mode: "boolean" }).notNull().default(false),
+    isOwner: integer("is_owner", { mode: "boolean" }).notNull().default(false),
+    fetchedAt: integer("fetched_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
 );
 
 /** Jobs that used up their retries: recorded by the dead-letter consumer, shown to operators. */

@@ -64,6 +64,7 @@ export interface EventRow {
   data: string;
   occurred_at: number;
   recorded_at: number;
+  source_key: string | null;
 }
 
 /** The entry's INSERT, which only takes effect if the statement before it changed a row. */
@@ -95,6 +96,7 @@ export function toEvent(row: EventRow): IncidentEvent {
     data: row.data,
     occurredAt: row.occurred_at,
     recordedAt: row.recorded_at,
+    sourceKey: row.source_key,
   };
 }
 

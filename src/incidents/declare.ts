@@ -17,6 +17,7 @@ export const SUMMARY_MAX_LENGTH = 2000;
 
 export interface DeclareInput {
   teamId: string;
+  enterpriseId?: string;
   title: string;
   summary?: string;
   severity: Severity;
@@ -60,6 +61,7 @@ export async function declareIncident(db: Db, input: DeclareInput, now = Date.no
     .insert(incidents)
     .values({
       teamId: input.teamId,
+      enterpriseId: input.enterpriseId ?? null,
       number: sql`(SELECT COALESCE(MAX(number), 0) + 1 FROM incidents WHERE team_id = ${input.teamId})`,
       title,
       summary: (input.summary ?? "").trim(),

@@ -43,11 +43,69 @@ export interface IncidentEventJob extends IncidentJobBase {
   eventId: number;
 }
 
-export type Job = SlackEventJob | InstallWelcomeJob | OpenIncidentJob | SyncIncidentJob | IncidentEventJob;
+/** A reminder the cron claimed for `remindAt`: posted once, whoever delivers it. */
+export interface ReminderJob extends IncidentJobBase {
+  type: "incident_reminder";
+  remindAt: number;
+  cadenceMinutes: number;
+}
+
+/** Refreshes a rotating bot token hours before it expires (serialised per installation). */
+export interface TokenRefreshJob {
+  type: "token_refresh";
+  installationId: number;
+}
+
+/** Adds a Slack message to an incident's timeline (the shortcut, or a 📌 reaction). */
+export interface TimelineMessageJob extends IncidentJobBase {
+  type: "timeline_message";
+  channel: string;
+  ts: string;
+  actorId: string;
+  /** Given by the shortcut's payload; a reaction only knows the ts, so the job reads the message. */
+  message?: { text: string; authorId?: string };
+  responseUrl?: string;
+}
+
+/** Writes (or rewrites) the postmortem draft and links it in the incident channel. */
+export interface PostmortemJob extends IncidentJobBase {
+  type: "postmortem";
+  requestedBy: string;
+  responseUrl?: string;
+}
+
+/** Republishes App Home for one person, or for everyone who has opened it in the workspace. */
+export interface HomePublishJob {
+  type: "home_publish";
+  teamId: string;
+  enterpriseId?: string;
+  userId?: string;
+}
+
+export type Job =
+  | TimelineMessageJob
+  | PostmortemJob
+  | HomePublishJob
+  | SlackEventJob
+  | InstallWelcomeJob
+  | OpenIncidentJob
+  | SyncIncidentJob
+  | IncidentEventJob
+  | ReminderJob
+  | TokenRefreshJob;
 
 export type JobType = Job["type"];
 
 /** Puts a job on the queue (JSON, so the dead-letter consumer can record it as it was). */
 export async function enqueue(env: Pick<Env, "JOBS">, job: Job, options: { delaySeconds?: number } = {}) {
   await env.JOBS.send(job, { contentType: "json", ...options });
+}
+
+/** The ids every incident job carries. */
+export function incidentJobRef(
+  incident: { id: number; teamId: string; enterpriseId: string | null },
+  enterpriseId?: string,
+) {
+  const org = incident.enterpriseId ?? enterpriseId;
+  return { incidentId: incident.id, teamId: incident.teamId, ...(org ? { enterpriseId: org } : {}) };
 }

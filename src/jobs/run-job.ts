@@ -6,9 +6,14 @@ import { welcomeInstallation } from "./install-welcome";
 import type { Job } from "./job";
 import { openIncident } from "./open-incident";
 import { done, type JobOutcome, stopped } from "./outcome";
+import { publishHome } from "./publish-home";
+import { refreshAhead } from "./refresh-token";
+import { sendReminder } from "./send-reminder";
 import { handleSlackEvent } from "./slack-event";
 import { syncIncident } from "./sync-incident";
+import { addTimelineMessage } from "./timeline-message";
 import { openWorkspace } from "./workspace";
+import { writePostmortem } from "./write-postmortem";
 
 export interface JobContext {
   env: Env;
@@ -33,6 +38,16 @@ export async function runJob(job: Job, { env, attempts }: JobContext): Promise<J
       }
       case "incident_event":
         return await postIncidentEvent(env, db, job);
+      case "incident_reminder":
+        return await sendReminder(env, db, job);
+      case "token_refresh":
+        return await refreshAhead(env, db, job.installationId);
+      case "timeline_message":
+        return await addTimelineMessage(env, db, job);
+      case "postmortem":
+        return await writePostmortem(env, db, job);
+      case "home_publish":
+        return await publishHome(env, db, job);
       default:
         return stopped(`unknown job type ${(job as { type?: unknown }).type}`);
     }

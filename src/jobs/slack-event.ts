@@ -2,11 +2,14 @@
 import { and, eq, like } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { slackEffects } from "../db/schema";
+import { incidentByChannel } from "../incidents/queries";
 import { findInstallation } from "../installations/find-installation";
 import { D1InstallationStore } from "../installations/installation-store";
 import { postChannelNotice } from "./channel-notice";
-import type { SlackEventJob } from "./job";
+import { incidentJobRef, type SlackEventJob } from "./job";
 import { done, type JobOutcome, stopped } from "./outcome";
+import { noteHomeViewer, publishHome } from "./publish-home";
+import { addTimelineMessage } from "./timeline-message";
 import { openWorkspace } from "./workspace";
 
 export async function handleSlackEvent(env: Env, db: Db, job: SlackEventJob): Promise<JobOutcome> {
@@ -36,6 +39,27 @@ export async function handleSlackEvent(env: Env, db: Db, job: SlackEventJob): Pr
       const ws = await openWorkspace(env, db, ref);
       await postChannelNotice(db, ws, channel);
       return done;
+    }
+    case "app_home_opened": {
+      const userId = typeof event.user === "string" ? event.user : undefined;
+      if (!userId || event.tab !== "home" || !job.teamId) return done;
+      await noteHomeViewer(db, job.teamId, userId);
+      return publishHome(env, db, { type: "home_publish", teamId: job.teamId, enterpriseId: job.enterpriseId, userId });
+    }
+    case "reaction_added": {
+      const item = event.item as { type?: string; channel?: string; ts?: string } | undefined;
+      const userId = typeof event.user === "string" ? event.user : undefined;
+      if (event.reaction !== "pushpin" || item?.type !== "message" || !item.channel || !item.ts || !userId) return done;
+      if (!job.teamId) return done;
+      const incident = await incidentByChannel(db, job.teamId, item.channel);
+      if (!incident) return done;
+      return addTimelineMessage(env, db, {
+        type: "timeline_message",
+        ...incidentJobRef(incident, job.enterpriseId),
+        channel: item.channel,
+        ts: item.ts,
+        actorId: userId,
+      });
     }
     default:
       return stopped(`no handler for ${event.type}`);

@@ -1,18 +1,17 @@
 /** Queuing the slow half of an incident change, from the request that made it. */
 import type { Applied } from "../incidents/apply-change";
 import type { Incident } from "../incidents/incident";
-import type { Job } from "../jobs/job";
+import { incidentJobRef, type Job } from "../jobs/job";
 import { logUnexpected } from "../lib/log";
 import type { RequestContext } from "./request-context";
 
-const ref = (ctx: RequestContext, incident: Incident) => ({
-  incidentId: incident.id,
-  teamId: incident.teamId,
-  ...(ctx.enterpriseId ? { enterpriseId: ctx.enterpriseId } : {}),
-});
+const ref = (ctx: RequestContext, incident: Incident) => incidentJobRef(incident, ctx.enterpriseId);
 
 export async function queueOpen(ctx: RequestContext, incident: Incident) {
-  await send(ctx, [{ type: "incident_open", ...ref(ctx, incident) }]);
+  await send(ctx, [
+    { type: "incident_open", ...ref(ctx, incident) },
+    { type: "home_publish", teamId: incident.teamId, ...(ctx.enterpriseId ? { enterpriseId: ctx.enterpriseId } : {}) },
+  ]);
 }
 
 /**
@@ -21,9 +20,39 @@ export async function queueOpen(ctx: RequestContext, incident: Incident) {
  * queues whatever did not get posted.
  */
 export async function queueAfterChange(ctx: RequestContext, applied: Applied) {
+  const { incident, event } = applied;
   await send(ctx, [
-    { type: "incident_sync", ...ref(ctx, applied.incident) },
-    { type: "incident_event", ...ref(ctx, applied.incident), eventId: applied.event.id },
+    { type: "incident_sync", ...ref(ctx, incident) },
+    { type: "incident_event", ...ref(ctx, incident), eventId: event.id },
+    { type: "home_publish", teamId: incident.teamId, ...(ctx.enterpriseId ? { enterpriseId: ctx.enterpriseId } : {}) },
+    ...(event.kind === "resolved"
+      ? [{ type: "postmortem" as const, ...ref(ctx, incident), requestedBy: event.actorId ?? "" }]
+      : []),
+  ]);
+}
+
+export async function queuePostmortem(ctx: RequestContext, incident: Incident, responseUrl?: string) {
+  await send(ctx, [
+    { type: "postmortem", ...ref(ctx, incident), requestedBy: ctx.userId, ...(responseUrl ? { responseUrl } : {}) },
+  ]);
+}
+
+export async function queueTimelineMessage(
+  ctx: RequestContext,
+  incident: Incident,
+  message: { channel: string; ts: string; text: string; authorId?: string; responseUrl?: string },
+) {
+  const { channel, ts, text, authorId, responseUrl } = message;
+  await send(ctx, [
+    {
+      type: "timeline_message",
+      ...ref(ctx, incident),
+      channel,
+      ts,
+      actorId: ctx.userId,
+      message: { text, ...(authorId ? { authorId } : {}) },
+      ...(responseUrl ? { responseUrl } : {}),
+    },
   ]);
 }
 

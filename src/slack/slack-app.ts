@@ -6,6 +6,7 @@
 import { SlackApp } from "slack-edge";
 import { D1InstallationStore } from "../installations/installation-store";
 import { answerAuthorizeError, disabledWorkspaceGuard } from "./authorize-errors";
+import { registerMemoryActions } from "./listeners/incident-memory-actions";
 import { registerMenuActions } from "./listeners/menu-actions";
 import { registerSlashCommand } from "./listeners/slash-command";
 import { registerSummaryActions } from "./listeners/summary-actions";
@@ -23,5 +24,6 @@ export function buildSlackApp(env: Env): SlackApp<SlackEnv> {
   registerMenuActions(app);
   registerSummaryActions(app);
   registerViewSubmissions(app);
+  registerMemoryActions(app);
   return app;
 }

@@ -6,7 +6,19 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import worker from "../../src/index";
 
-const TABLES = ["installations", "oauth_states", "processed_events", "incidents", "incident_events", "dead_letters"];
+const TABLES = [
+  "installations",
+  "oauth_states",
+  "processed_events",
+  "incidents",
+  "incident_events",
+  "dead_letters",
+  "rate_limits",
+  "slack_effects",
+  "postmortems",
+  "home_viewers",
+  "slack_users",
+];
 
 /** Row count per table: equal snapshots before and after mean nothing was written. */
 export async function rowCounts(): Promise<Record<string, number>> {

@@ -3,15 +3,15 @@
  * change in the request, queues the Slack side, and answers the person at once.
  */
 import type { Applied } from "../../incidents/apply-change";
-import type { Incident } from "../../incidents/incident";
 import { incidentRef, ROLE_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "../../incidents/model";
-import { incidentByChannel } from "../../incidents/queries";
+import { incidentByChannel, timelineOf } from "../../incidents/queries";
 import { assignRole } from "../../incidents/roles";
 import { setSeverity } from "../../incidents/severity";
 import { resolveIncident, setStatus } from "../../incidents/status";
 import { addNote, postUpdate } from "../../incidents/updates";
 import { type EphemeralMessage, ephemeral } from "../blocks/options-menu";
-import { queueAfterChange } from "../incident-jobs";
+import { TIMELINE_PAGE_SIZE, timelineMessage } from "../blocks/timeline";
+import { queueAfterChange, queuePostmortem } from "../incident-jobs";
 import { checkAssignable } from "../members";
 import type { RequestContext } from "../request-context";
 import type { ParsedCommand } from "./parse-command";
@@ -24,6 +24,7 @@ export async function runIncidentSubcommand(
   command: IncidentCommand,
   channelId: string,
   commandName: string,
+  responseUrl?: string,
 ): Promise<EphemeralMessage | ""> {
   const incident = await incidentByChannel(ctx.db, ctx.teamId, channelId);
   if (!incident) {
@@ -56,14 +57,14 @@ export async function runIncidentSubcommand(
       if (!command.summary) return "";
       await changed(ctx, await resolveIncident(ctx.db, incident.id, command.summary, ctx.userId));
       return ephemeral(`:white_check_mark: ${ref} is resolved.`);
-    case "timeline":
+    case "timeline": {
+      const events = await timelineOf(ctx.db, incident.id);
+      return timelineMessage(incident, events, Math.ceil(events.length / TIMELINE_PAGE_SIZE) - 1);
+    }
     case "postmortem":
-      return notYetAnswer(incident, command.name);
+      await queuePostmortem(ctx, incident, responseUrl);
+      return ephemeral(`:memo: Writing the postmortem draft for ${ref} from its timeline…`);
   }
-}
-
-function notYetAnswer(incident: Incident, name: string): EphemeralMessage {
-  return ephemeral(`\`${name}\` for ${incidentRef(incident.number)} is not available yet.`);
 }
 
 async function changed(ctx: RequestContext, applied: Applied) {

@@ -34,6 +34,7 @@ export function registerViewSubmissions(app: SlackApp<SlackEnv>) {
     if (Object.keys(problems).length) return { response_action: "errors", errors: problems };
     const { incident, created } = await declareIncident(ctx.db, {
       teamId: ctx.teamId,
+      enterpriseId: ctx.enterpriseId,
       title: submitted.title,
       summary: submitted.summary,
       severity: submitted.severity,

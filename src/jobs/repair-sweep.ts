@@ -1,0 +1,59 @@
+/**
+ * The cron's safety net for the one gap queues leave: a D1 change whose job was never sent
+ * (the queue refused it). Incidents still opening, summaries behind their incident, and
+ * entries with nothing posted get their job again; the jobs are idempotent, so a job that was
+ * merely slow is harmless to repeat.
+ */
+import { and, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { incidentEvents, incidents } from "../db/schema";
+import { incidentJobRef, type Job } from "./job";
+
+/** Give the queue this long before deciding a job was lost. */
+const GRACE_MS = 2 * 60 * 1000;
+/** Only look this far back: older gaps were handled or abandoned. */
+const HORIZON_MS = 24 * 60 * 60 * 1000;
+const POSTED_KINDS = ["status", "severity", "role", "resolved", "reopened", "update"];
+
+export async function repairSweep(db: Db, now: number): Promise<Job[]> {
+  const since = now - HORIZON_MS;
+  const before = now - GRACE_MS;
+  const opening = await db
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.openState, "opening"), lt(incidents.declaredAt, before), gt(incidents.declaredAt, since)))
+    .limit(100);
+  const behind = await db
+    .select()
+    .from(incidents)
+    .where(
+      and(
+        eq(incidents.openState, "ready"),
+        lt(incidents.syncedVersion, incidents.version),
+        lt(incidents.updatedAt, before),
+        gt(incidents.updatedAt, since),
+      ),
+    )
+    .limit(100);
+  const unposted = await db
+    .select({ event: incidentEvents, incident: incidents })
+    .from(incidentEvents)
+    .innerJoin(incidents, eq(incidents.id, incidentEvents.incidentId))
+    .where(
+      and(
+        inArray(incidentEvents.kind, POSTED_KINDS),
+        lt(incidentEvents.recordedAt, before),
+        gt(incidentEvents.recordedAt, since),
+        ne(incidents.openState, "opening"),
+        sql`NOT EXISTS (SELECT 1 FROM slack_effects s WHERE s.key = 'event:' || ${incidentEvents.id} || ':channel')`,
+      ),
+    )
+    .limit(100);
+  return [
+    ...opening.map((i): Job => ({ type: "incident_open", ...incidentJobRef(i) })),
+    ...behind.map((i): Job => ({ type: "incident_sync", ...incidentJobRef(i) })),
+    ...unposted
+      .filter((r) => r.incident.channelId)
+      .map((r): Job => ({ type: "incident_event", ...incidentJobRef(r.incident), eventId: r.event.id })),
+  ];
+}
