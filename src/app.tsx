@@ -5,6 +5,9 @@ import { asAppError, statusOf } from "./errors";
 import { logUnexpected } from "./lib/log";
 import { assets } from "./routes/assets";
 import { health } from "./routes/health";
+import { incidentPages } from "./routes/incident-pages";
+import { login } from "./routes/login";
+import { settings } from "./routes/settings";
 import { slackEvents } from "./routes/slack-events";
 import { slackManifest } from "./routes/slack-manifest";
 import { slackOAuth } from "./routes/slack-oauth";
@@ -18,6 +21,10 @@ app.route("/", assets);
 app.route("/", slackManifest);
 app.route("/", slackEvents);
 app.route("/", slackOAuth);
+app.route("/", login);
+app.route("/", settings);
+app.route("/", incidentPages);
+app.get("/", (c) => c.redirect("/settings", 302));
 
 /** Machines get JSON; people get a page. */
 function wantsJson(path: string, accept: string | undefined): boolean {

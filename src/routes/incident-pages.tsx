@@ -1,0 +1,103 @@
+/**
+ * The incidents pages, for members of the workspace (the session's) only: another workspace's
+ * incident is "not found", so ids cannot be probed.
+ */
+import { eq } from "drizzle-orm";
+import { type Context, Hono } from "hono";
+import { type Db, database } from "../db/client";
+import { postmortems } from "../db/schema";
+import { AppError } from "../errors";
+import type { Incident, IncidentEvent } from "../incidents/incident";
+import { statusPhases } from "../incidents/phases";
+import { postmortemMarkdown } from "../incidents/postmortem";
+import { incidentById, recentIncidents, timelineOf } from "../incidents/queries";
+import { namesFor } from "../jobs/user-names";
+import { openWorkspace } from "../jobs/workspace";
+import { IncidentListPage, IncidentPage } from "../web/pages/incident-pages";
+import { layoutUser, requireSession, type WebEnv } from "../web/web-auth";
+
+async function ownIncident(c: Context<WebEnv>, db: Db): Promise<Incident> {
+  const id = Number(c.req.param("id"));
+  const incident = Number.isInteger(id) && id > 0 ? await incidentById(db, id) : undefined;
+  if (!incident || incident.teamId !== c.get("session").teamId)
+    throw new AppError("not_found", "There is no such incident in your workspace.");
+  return incident;
+}
+
+/** Display names for these people (cached; Slack asked only for the unknown ones). */
+async function nameLookup(c: Context<WebEnv>, db: Db, ids: (string | null | undefined)[]) {
+  const wanted = ids.filter((i): i is string => !!i);
+  let names = new Map<string, { name: string }>();
+  try {
+    names = await namesFor(db, await openWorkspace(c.env, db, c.get("session")), wanted);
+  } catch {
+    // Not installed any more: ids are shown as they are.
+  }
+  return (id: string | null | undefined) => (id ? (names.get(id)?.name ?? id) : "—");
+}
+
+function peopleIn(incident: Incident, events: IncidentEvent[] = []) {
+  const ids = [incident.declaredBy, incident.commanderId, incident.commsId, incident.scribeId];
+  for (const e of events) ids.push(e.actorId, (JSON.parse(e.data || "{}") as { to?: string }).to ?? null);
+  return ids;
+}
+
+export const incidentPages = new Hono<WebEnv>()
+  .use("/incidents", requireSession)
+  .use("/incidents/*", requireSession)
+  .get("/incidents", async (c) => {
+    const db = database(c.env.DB);
+    const session = c.get("session");
+    const incidents = await recentIncidents(db, [session.teamId]);
+    const name = await nameLookup(
+      c,
+      db,
+      incidents.map((i) => i.commanderId),
+    );
+    return c.html(
+      <IncidentListPage user={layoutUser(c)} incidents={incidents} name={name} tz={session.tz} now={Date.now()} />,
+    );
+  })
+  .get("/incidents/:id/postmortem.md", async (c) => {
+    const db = database(c.env.DB);
+    const incident = await ownIncident(c, db);
+    const [stored] = await db.select().from(postmortems).where(eq(postmortems.incidentId, incident.id));
+    let markdown = stored?.markdown;
+    if (!markdown) {
+      const events = await timelineOf(db, incident.id);
+      const name = await nameLookup(c, db, peopleIn(incident, events));
+      markdown = postmortemMarkdown({
+        incident,
+        events,
+        nameOf: name,
+        channelName: incident.channelName,
+        generatedAt: Date.now(),
+      });
+    }
+    c.header("content-type", "text/markdown; charset=utf-8");
+    c.header("content-disposition", `inline; filename="inc-${incident.number}-postmortem.md"`);
+    return c.body(markdown);
+  })
+  .get("/incidents/:id", async (c) => {
+    const db = database(c.env.DB);
+    const session = c.get("session");
+    const incident = await ownIncident(c, db);
+    const events = await timelineOf(db, incident.id);
+    const name = await nameLookup(c, db, peopleIn(incident, events));
+    const [stored] = await db
+      .select({ id: postmortems.incidentId })
+      .from(postmortems)
+      .where(eq(postmortems.incidentId, incident.id));
+    return c.html(
+      <IncidentPage
+        user={layoutUser(c)}
+        incident={incident}
+        events={events}
+        phases={statusPhases(incident, events)}
+        name={name}
+        tz={session.tz}
+        now={Date.now()}
+        hasPostmortem={!!stored}
+      />,
+    );
+  });
