@@ -95,7 +95,7 @@ function Connect({ user, errors }: Pick<SlackSettingsProps, "user" | "errors">) 
           <label class="switch" for="enable-slack">
             <input
               type="checkbox"
-              role="switch"
+             
               id="enable-slack"
               name="enabled"
               value="on"
@@ -188,7 +188,7 @@ function SettingsFormCard({ canManage, channels, form, errors, user }: SlackSett
         <fieldset disabled={!canManage} style="border:0;padding:0;margin:0">
           <div class="field">
             <label class="switch" for="enabled">
-              <input type="checkbox" role="switch" id="enabled" name="enabled" value="on" checked={form.enabled} />
+              <input type="checkbox" id="enabled" name="enabled" value="on" checked={form.enabled} />
               Enable Slack
             </label>
             <span class="hint">When off, /incident only answers that Firebreak is turned off.</span>
