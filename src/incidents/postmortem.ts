@@ -47,7 +47,7 @@ export function postmortemMarkdown({ incident, events, nameOf, channelName, gene
     "",
     incident.summary || "_What happened, in two or three sentences._",
     "",
-    ...(incident.resolution ? ["**Resolution:** " + incident.resolution, ""] : []),
+    ...(incident.resolution ? [`**Resolution:** ${incident.resolution}`, ""] : []),
     "## Impact",
     "",
     `_Who was affected, how, and for how long (the incident ran ${formatDuration(ended - incident.declaredAt)} at ${peak} at worst)._`,

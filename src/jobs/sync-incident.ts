@@ -19,7 +19,7 @@ const MAX_PASSES = 5;
 export async function syncIncident(_env: Env, db: Db, ws: Workspace, incidentId: number): Promise<void> {
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const incident = await incidentById(db, incidentId);
-    if (!incident || incident.openState !== "ready" || incident.syncedVersion >= incident.version) return;
+    if (incident?.openState !== "ready" || incident.syncedVersion >= incident.version) return;
     await pushState(db, ws, incident);
     await db
       .update(incidents)

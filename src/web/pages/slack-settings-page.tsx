@@ -93,14 +93,7 @@ function Connect({ user, errors }: Pick<SlackSettingsProps, "user" | "errors">) 
         <input type="hidden" name="csrf" value={user.csrf} />
         <div class="field">
           <label class="switch" for="enable-slack">
-            <input
-              type="checkbox"
-             
-              id="enable-slack"
-              name="enabled"
-              value="on"
-              aria-describedby="enable-hint"
-            />
+            <input type="checkbox" id="enable-slack" name="enabled" value="on" aria-describedby="enable-hint" />
             Enable Slack
           </label>
           <span id="enable-hint" class="hint">
