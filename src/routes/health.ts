@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 
-/** GET /healthz: the Worker is up, and whether D1 answers. */
+/** GET /healthz: the Worker is up, whether D1 answers, and how many jobs died (dead_letters). */
 export const health = new Hono<{ Bindings: Env }>().get("/healthz", async (c) => {
   const started = Date.now();
   try {
-    await c.env.DB.prepare("SELECT 1").first();
-    return c.json({ ok: true, database: { ok: true, latencyMs: Date.now() - started } });
+    const dead = await c.env.DB.prepare("SELECT COUNT(*) AS n FROM dead_letters").first<{ n: number }>();
+    return c.json({ ok: true, database: { ok: true, latencyMs: Date.now() - started }, deadLetters: dead?.n ?? 0 });
   } catch {
     return c.json({ ok: false, database: { ok: false } }, 503);
   }
