@@ -190,6 +190,8 @@ export const deadLetters = sqliteTable("dead_letters", {
   body: text("body").notNull(),
   attempts: integer("attempts").notNull(),
   diedAt: integer("died_at").notNull(),
+  /** Why it died: Slack's refusal, or "retries ran out". */
+  reason: text("reason"),
 });
 
 /** Slack's Retry-After per workspace and method, so no isolate calls before it has run out. */

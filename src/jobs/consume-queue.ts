@@ -3,9 +3,8 @@
  * idempotent); each ends in an explicit ack or retry. The dead-letter queue's batches are
  * recorded, so what died is visible.
  */
-import { database } from "../db/client";
-import { deadLetters } from "../db/schema";
 import { logUnexpected } from "../lib/log";
+import { type DeadLetter, recordDeadLetters } from "./dead-letters";
 import type { Job } from "./job";
 import { backoffSeconds, type JobOutcome } from "./outcome";
 import { runJob } from "./run-job";
@@ -13,7 +12,7 @@ import { runJob } from "./run-job";
 export const DEAD_LETTER_QUEUE = "firebreak-jobs-dlq";
 
 export async function consumeQueue(batch: MessageBatch<Job>, env: Env): Promise<void> {
-  if (batch.queue === DEAD_LETTER_QUEUE) return recordDeadLetters(batch, env);
+  if (batch.queue === DEAD_LETTER_QUEUE) return recordDeadLetters(batch as MessageBatch<Job | DeadLetter>, env);
   await Promise.all(batch.messages.map((message) => consumeOne(message, env)));
 }
 
@@ -26,22 +25,20 @@ async function consumeOne(message: Message<Job>, env: Env): Promise<void> {
     logUnexpected("queue", err, { jobType: message.body?.type, attempts: message.attempts });
     outcome = { kind: "retry", delaySeconds: backoffSeconds(message.attempts), reason: "unexpected error" };
   }
+  if (outcome.kind === "failed") {
+    try {
+      await env.DEAD_LETTERS.send(
+        { deadLetter: true, job: message.body, reason: outcome.reason } satisfies DeadLetter,
+        {
+          contentType: "json",
+        },
+      );
+    } catch (err) {
+      logUnexpected("dead-letter-send", err);
+      message.retry({ delaySeconds: backoffSeconds(message.attempts) });
+      return;
+    }
+  }
   if (outcome.kind === "retry") message.retry({ delaySeconds: outcome.delaySeconds });
   else message.ack();
-}
-
-async function recordDeadLetters(batch: MessageBatch<Job>, env: Env): Promise<void> {
-  const db = database(env.DB);
-  const rows = batch.messages.map((m) => ({
-    messageId: m.id,
-    jobType: typeof m.body?.type === "string" ? m.body.type : "unknown",
-    body: JSON.stringify(m.body ?? null),
-    attempts: m.attempts,
-    diedAt: Date.now(),
-  }));
-  await db.insert(deadLetters).values(rows).onConflictDoNothing();
-  for (const m of batch.messages) m.ack();
-  console.warn(
-    JSON.stringify({ level: "warn", where: "dead-letter", count: rows.length, types: rows.map((r) => r.jobType) }),
-  );
 }

@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { SlackAPIError } from "slack-edge";
 import type { Db } from "../db/client";
 import { incidents } from "../db/schema";
+import { AppError } from "../errors";
 import type { Incident } from "../incidents/incident";
 import { incidentById } from "../incidents/queries";
 import { announcement } from "../slack/blocks/announcement";
@@ -18,7 +19,7 @@ import { announcementChannelFor, withJoin } from "./announcement-channel";
 import { once } from "./effects";
 import { ensureIncidentChannel, inviteAll } from "./incident-channel";
 import type { OpenIncidentJob } from "./job";
-import { done, type JobOutcome, stopped } from "./outcome";
+import { done, failed, type JobOutcome, stopped } from "./outcome";
 import { postOnce } from "./post-once";
 import { syncIncident, syncTopic } from "./sync-incident";
 import { tellDeclarer } from "./tell-declarer";
@@ -29,31 +30,37 @@ export async function openIncident(env: Env, db: Db, job: OpenIncidentJob): Prom
   if (!found) return stopped("incident is gone");
   if (found.openState !== "opening") return done;
   const ws = await openWorkspace(env, db, { enterpriseId: job.enterpriseId, teamId: job.teamId });
-
-  await notify(env, db, ws, found, "declaring", () => declaringNotice(found));
-  let incident = found;
   try {
-    const channel = await ensureIncidentChannel(db, ws, incident);
-    incident = { ...incident, channelId: channel.id, channelName: channel.name };
+    await openSteps(env, db, ws, found);
+    return done;
   } catch (err) {
     const failure = classifySlackFailure(err);
-    if (failure.kind !== "rejected" && !(err instanceof Error && err.name === "AppError")) throw err;
+    const refused = failure.kind === "rejected" && !failure.revoked;
+    if (!refused && !(err instanceof AppError && err.code === "conflict")) throw err;
+    // Slack refused a step for good: record it, tell the declarer, dead-letter the job.
     const reason = failure.kind === "rejected" ? failure.error : (err as Error).message;
-    await db.update(incidents).set({ openState: "failed", openError: reason }).where(eq(incidents.id, incident.id));
+    const latest = (await incidentById(db, found.id)) ?? found;
+    await db.update(incidents).set({ openState: "failed", openError: reason }).where(eq(incidents.id, found.id));
+    const advice = `Slack said: ${reason}. The incident is recorded${latest.channelId ? ` and its channel is <#${latest.channelId}>` : ""}; fix that and declare again if needed.`;
     await tellDeclarer(
       env,
       db,
       ws,
-      incident,
-      "channel",
-      "create its channel",
-      `Slack said: ${reason}. The incident is recorded; declare it again once that is fixed.`,
+      latest,
+      "open",
+      latest.channelId ? "finish setting it up" : "create its channel",
+      advice,
     );
-    return stopped(`channel: ${reason}`);
+    return failed(`open: ${reason}`);
   }
-  const channelId = incident.channelId as string;
+}
 
-  const uninvitable = await inviteAll(ws, channelId, [
+async function openSteps(env: Env, db: Db, ws: Workspace, found: Incident) {
+  await notify(env, db, ws, found, "declaring", () => declaringNotice(found));
+  const channel = await ensureIncidentChannel(db, ws, found);
+  let incident: Incident = { ...found, channelId: channel.id, channelName: channel.name };
+
+  const uninvitable = await inviteAll(ws, channel.id, [
     incident.declaredBy,
     incident.commanderId,
     incident.commsId,
@@ -65,20 +72,20 @@ export async function openIncident(env: Env, db: Db, job: OpenIncidentJob): Prom
   }
 
   incident = (await incidentById(db, incident.id)) ?? incident;
-  const summaryTs = await postOnce(db, ws, `incident:${incident.id}:summary`, channelId, incidentSummary(incident));
+  const summaryTs = await postOnce(db, ws, `incident:${incident.id}:summary`, channel.id, incidentSummary(incident));
   await once(db, {
     key: `incident:${incident.id}:pin`,
     teamId: ws.teamId,
-    perform: () => pinIgnoringRepeat(ws, channelId, summaryTs),
+    perform: () => pinIgnoringRepeat(ws, channel.id, summaryTs),
   });
   await syncTopic(db, ws, incident);
   await announce(env, db, ws, incident);
-  await notify(env, db, ws, incident, "ready", () => readyNotice(incident));
+  const ready = incident;
+  await notify(env, db, ws, incident, "ready", () => readyNotice(ready));
 
   await db.update(incidents).set({ openState: "ready" }).where(eq(incidents.id, incident.id));
   // Anything that changed while the channel was being made is brought up to date now.
   await syncIncident(env, db, ws, incident.id);
-  return done;
 }
 
 async function announce(env: Env, db: Db, ws: Workspace, incident: Incident) {

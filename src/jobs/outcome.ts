@@ -1,13 +1,17 @@
 /** How a job ended: every handler says whether its message is acked or retried, and why. */
 export type JobOutcome =
   | { kind: "done" }
-  /** Nothing more can be done (a permanent Slack error, a revoked install): ack, don't retry. */
+  /** Nothing (more) to do: the incident is gone, the event is not ours. Acked. */
   | { kind: "stopped"; reason: string }
+  /** Failed for good (Slack refused, the install was revoked): acked and dead-lettered, with the reason. */
+  | { kind: "failed"; reason: string }
   | { kind: "retry"; delaySeconds: number; reason: string };
 
 export const done: JobOutcome = { kind: "done" };
 
 export const stopped = (reason: string): JobOutcome => ({ kind: "stopped", reason });
+
+export const failed = (reason: string): JobOutcome => ({ kind: "failed", reason });
 
 export const retryIn = (delaySeconds: number, reason: string): JobOutcome => ({
   kind: "retry",

@@ -5,7 +5,7 @@ import { postIncidentEvent } from "./incident-event";
 import { welcomeInstallation } from "./install-welcome";
 import type { Job } from "./job";
 import { openIncident } from "./open-incident";
-import { done, type JobOutcome, stopped } from "./outcome";
+import { done, failed, type JobOutcome } from "./outcome";
 import { publishHome } from "./publish-home";
 import { refreshAhead } from "./refresh-token";
 import { sendReminder } from "./send-reminder";
@@ -49,7 +49,7 @@ export async function runJob(job: Job, { env, attempts }: JobContext): Promise<J
       case "home_publish":
         return await publishHome(env, db, job);
       default:
-        return stopped(`unknown job type ${(job as { type?: unknown }).type}`);
+        return failed(`unknown job type ${(job as { type?: unknown }).type}`);
     }
   } catch (err) {
     const outcome = outcomeOfFailure(err, attempts);
