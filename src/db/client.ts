@@ -1,9 +1,20 @@
 import { drizzle } from "drizzle-orm/d1";
 import * as schema from "./schema";
 
-/** Drizzle over the D1 binding, with the schema for typed queries. */
-export function database(d1: D1Database) {
+const clients = new WeakMap<D1Database, ReturnType<typeof build>>();
+
+function build(d1: D1Database) {
   return drizzle(d1, { schema });
 }
 
-export type Db = ReturnType<typeof database>;
+/** Drizzle over the D1 binding, built once per binding (building it walks the whole schema). */
+export function database(d1: D1Database) {
+  let db = clients.get(d1);
+  if (!db) {
+    db = build(d1);
+    clients.set(d1, db);
+  }
+  return db;
+}
+
+export type Db = ReturnType<typeof build>;

@@ -14,6 +14,7 @@ import { database } from "../db/client";
 import { installations } from "../db/schema";
 import type { SlackEnv } from "../slack/slack-env";
 import { findInstallation, type InstallationRow } from "./find-installation";
+import { forgetInstallations } from "./installation-cache";
 import { saveInstallation } from "./save-installation";
 import { tokenCipher } from "./token-crypto";
 import { usableBotToken } from "./token-rotation";
@@ -113,6 +114,7 @@ export class D1InstallationStore implements InstallationStore<SlackEnv> {
         updatedAt: Date.now(),
       })
       .where(eq(installations.id, row.id));
+    forgetInstallations();
   }
 
   private toInstallation(row: InstallationRow, botToken?: string): Installation {

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { installations } from "../db/schema";
 import type { InstallationRow } from "./find-installation";
+import { forgetInstallations } from "./installation-cache";
 import type { TokenCipher } from "./token-crypto";
 
 /** An installation as Slack hands it over, tokens in the clear (they are sealed on the way in). */
@@ -69,5 +70,6 @@ export async function saveInstallation(db: Db, cipher: TokenCipher, record: Inst
       set: changes,
     })
     .returning();
+  forgetInstallations();
   return row as InstallationRow;
 }

@@ -12,6 +12,7 @@ import { AppError } from "../errors";
 import { SlackClient } from "../slack/client";
 import { botTokenOf } from "./bot-token";
 import type { InstallationRow } from "./find-installation";
+import { forgetInstallations } from "./installation-cache";
 import { tokenCipher } from "./token-crypto";
 
 /** Refresh this long before expiry: the cron catches tokens hours ahead, requests minutes ahead. */
@@ -61,6 +62,7 @@ export async function refreshBotToken(env: Env, db: Db, row: InstallationRow, no
       .update(installations)
       .set({ refreshClaimUntil: null, ...(dead ? { tokenStatus: "refresh_failed", updatedAt: now } : {}) })
       .where(eq(installations.id, row.id));
+    forgetInstallations();
     if (dead && row.botTokenExpiresAt && row.botTokenExpiresAt > now) return botTokenOf(env, row);
     if (dead)
       throw new AppError(
@@ -83,6 +85,7 @@ export async function refreshBotToken(env: Env, db: Db, row: InstallationRow, no
       updatedAt: now,
     })
     .where(eq(installations.id, row.id));
+  forgetInstallations();
   return refreshed.access_token;
 }
 

@@ -1,7 +1,5 @@
 /** Events from the inbox, one handler a type. */
-import { and, eq, like } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { slackEffects } from "../db/schema";
 import { incidentByChannel } from "../incidents/queries";
 import { findInstallation } from "../installations/find-installation";
 import { D1InstallationStore } from "../installations/installation-store";
@@ -35,8 +33,10 @@ export async function handleSlackEvent(env: Env, db: Db, job: SlackEventJob): Pr
       const channel = typeof event.channel === "string" ? event.channel : undefined;
       const installation = await findInstallation(db, ref);
       if (!channel || !installation || event.user !== installation.botUserId) return done;
-      if (await isIncidentChannel(db, channel)) return done;
       const ws = await openWorkspace(env, db, ref);
+      // The bot creates channels only for incidents, which get a summary rather than a welcome.
+      const info = await ws.slack.conversations.info({ channel });
+      if (info.channel?.creator === ws.botUserId) return done;
       await postChannelNotice(db, ws, channel);
       return done;
     }
@@ -64,14 +64,4 @@ export async function handleSlackEvent(env: Env, db: Db, job: SlackEventJob): Pr
     default:
       return stopped(`no handler for ${event.type}`);
   }
-}
-
-/** Channels Firebreak created for incidents get their own summary, not the welcome notice. */
-async function isIncidentChannel(db: Db, channel: string): Promise<boolean> {
-  const [row] = await db
-    .select({ key: slackEffects.key })
-    .from(slackEffects)
-    .where(and(like(slackEffects.key, "incident:%:channel"), eq(slackEffects.result, channel)))
-    .limit(1);
-  return row !== undefined;
 }

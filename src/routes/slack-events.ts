@@ -1,7 +1,7 @@
 /**
  * POST /slack/events: every request Slack sends. The signature is checked on the raw bytes
  * before anything else; events go to the inbox and the queue; commands and interactivity go
- * to slack-edge's router. Bad input gets a 4xx, never a 5xx.
+ * to the Slack router. Bad input gets a 4xx, never a 5xx.
  */
 import { Hono } from "hono";
 import { database } from "../db/client";
@@ -10,7 +10,7 @@ import { classifySlackRequest, isSslCheck } from "../slack/classify-request";
 import { acceptEvent } from "../slack/events-inbox";
 import { readBodyWithLimit } from "../slack/read-body";
 import { BOT_EVENTS } from "../slack/scopes";
-import { buildSlackApp } from "../slack/slack-app";
+import { slackRouter } from "../slack/slack-app";
 import { verifySlackSignature } from "../slack/verify-signature";
 
 const SUBSCRIBED: readonly string[] = BOT_EVENTS;
@@ -33,12 +33,7 @@ export const slackEvents = new Hono<{ Bindings: Env }>().post("/slack/events", a
     case "ignored":
       return c.body(null, 200);
     case "command":
-    case "interactive": {
-      // slack-edge reads the body itself: give it a fresh request over the same bytes.
-      const fresh = new Request(c.req.url, { method: "POST", headers: c.req.raw.headers, body: raw });
-      const response = await buildSlackApp(c.env).run(fresh, c.executionCtx);
-      // No listener for it: still a 200, or Slack shows the person an error.
-      return response.status === 404 ? c.body(null, 200) : response;
-    }
+    case "interactive":
+      return slackRouter.handle(request, c.env, c.executionCtx);
   }
 });

@@ -3,14 +3,15 @@
  * interactive payload. Anything malformed is refused here with a 400, before slack-edge
  * (whose parser throws on bad JSON) or any listener sees it.
  */
+import type { SlashCommand } from "slack-edge";
 import { AppError } from "../errors";
 import type { EventCallback } from "./events-inbox";
 
 export type SlackRequest =
   | { kind: "url_verification"; challenge: string }
   | { kind: "event"; body: EventCallback }
-  | { kind: "command" }
-  | { kind: "interactive"; payloadType: string }
+  | { kind: "command"; payload: SlashCommand }
+  | { kind: "interactive"; payload: Record<string, unknown> }
   | { kind: "ignored" };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -31,13 +32,13 @@ export function classifySlackRequest(contentType: string | null, body: string): 
   if (payload !== null) {
     const parsed = parseJson(payload, "The `payload` field is not valid JSON.");
     if (!isObject(parsed) || typeof parsed.type !== "string") throw bad("The `payload` field has no `type`.");
-    return { kind: "interactive", payloadType: parsed.type };
+    return { kind: "interactive", payload: parsed };
   }
   if (form.has("command")) {
     for (const field of ["command", "team_id", "user_id"]) {
       if (!form.get(field)) throw bad(`The slash command is missing \`${field}\`.`);
     }
-    return { kind: "command" };
+    return { kind: "command", payload: Object.fromEntries(form) as unknown as SlashCommand };
   }
   throw bad("Not a Slack request this app understands.");
 }

@@ -8,7 +8,7 @@ export async function checkAssignable(ctx: RequestContext, userId: string): Prom
     | { deleted?: boolean; is_bot?: boolean; team_id?: string; enterprise_user?: { enterprise_id?: string } }
     | undefined;
   try {
-    user = (await ctx.slack.users.info({ user: userId })).user;
+    user = (await (await ctx.slack()).users.info({ user: userId })).user;
   } catch (err) {
     if (err instanceof SlackAPIError && (err.error === "user_not_found" || err.error === "user_not_visible")) {
       throw new AppError("bad_request", "I can't find that person in this workspace.");

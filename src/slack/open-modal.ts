@@ -10,7 +10,7 @@ import { classifySlackFailure } from "./slack-failure";
 
 export async function openModal(ctx: RequestContext, triggerId: string, view: ModalView, responseUrl?: string) {
   try {
-    await ctx.slack.views.open({ trigger_id: triggerId, view });
+    await (await ctx.slack()).views.open({ trigger_id: triggerId, view });
   } catch (err) {
     const failure = classifySlackFailure(err);
     if (failure.kind === "other") logUnexpected("views.open", err);

@@ -1,10 +1,11 @@
 /**
  * What a listener knows about the request it is answering: who, where, which installation,
- * and a Slack client for the one or two calls a request may make (views.open, users.info).
+ * and (only when asked for, since it decrypts the token) a Slack client for the one or two
+ * calls a request may make: views.open, users.info.
  */
-import type { SlackAppContext } from "slack-edge";
-import { type Db, database } from "../db/client";
+import type { Db } from "../db/client";
 import type { InstallationRow } from "../installations/find-installation";
+import { usableBotToken } from "../installations/token-rotation";
 import { gateKeyOf } from "../jobs/workspace";
 import { SlackClient } from "./client";
 
@@ -15,18 +16,26 @@ export interface RequestContext {
   enterpriseId?: string;
   userId: string;
   installation: InstallationRow;
-  slack: SlackClient;
+  slack(): Promise<SlackClient>;
 }
 
-export function requestContext(env: Env, context: SlackAppContext): RequestContext {
-  const installation = context.custom.installation as InstallationRow;
+export function requestContext(
+  env: Env,
+  db: Db,
+  installation: InstallationRow,
+  who: { teamId: string; enterpriseId?: string; userId: string },
+): RequestContext {
+  let client: Promise<SlackClient> | undefined;
   return {
     env,
-    db: database(env.DB),
-    teamId: context.teamId ?? installation.teamId,
-    enterpriseId: context.enterpriseId ?? (installation.enterpriseId || undefined),
-    userId: context.userId ?? "",
+    db,
     installation,
-    slack: new SlackClient(env, context.botToken, gateKeyOf(installation)),
+    ...who,
+    slack: () => {
+      client ??= usableBotToken(env, db, installation).then(
+        (token) => new SlackClient(env, token, gateKeyOf(installation)),
+      );
+      return client;
+    },
   };
 }

@@ -24,13 +24,13 @@ function hmacKey(secret: string): Promise<CryptoKey> {
   return key;
 }
 
-function hexToBytes(hex: string): Uint8Array {
+function hexToBytes(hex: string): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(hex.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   return out;
 }
 
-function signedBase(timestamp: string, body: Uint8Array): Uint8Array {
+function signedBase(timestamp: string, body: Uint8Array): Uint8Array<ArrayBuffer> {
   const prefix = encoder.encode(`v0:${timestamp}:`);
   const base = new Uint8Array(prefix.length + body.length);
   base.set(prefix);

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { installations } from "../db/schema";
 import { SEVERITIES } from "../incidents/model";
 import type { InstallationRow } from "../installations/find-installation";
+import { forgetInstallations } from "../installations/installation-cache";
 import { slugify } from "../slack/channel-name";
 import type { ChannelOption } from "./channel-options";
 import type { SettingsForm } from "./pages/slack-settings-page";
@@ -53,4 +54,5 @@ export async function saveSettings(db: Db, installation: InstallationRow, form: 
       updatedAt: Date.now(),
     })
     .where(eq(installations.id, installation.id));
+  forgetInstallations();
 }

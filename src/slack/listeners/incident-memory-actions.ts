@@ -2,8 +2,7 @@
  * The timeline's listeners: the "Add to timeline" message shortcut, the timeline's page
  * buttons, and a reminder's Snooze button.
  */
-import { and, eq } from "drizzle-orm";
-import type { SlackApp } from "slack-edge";
+import { eq } from "drizzle-orm";
 import { incidents } from "../../db/schema";
 import { incidentByChannel, incidentById, timelineOf } from "../../incidents/queries";
 import { SNOOZE_MS } from "../../incidents/reminders";
@@ -12,25 +11,19 @@ import { slackTime } from "../blocks/time";
 import { timelineMessage } from "../blocks/timeline";
 import { ACTION, SHORTCUT } from "../ids";
 import { queueTimelineMessage } from "../incident-jobs";
-import { requestContext } from "../request-context";
 import { postToResponseUrl } from "../response-url";
-import type { SlackEnv } from "../slack-env";
+import type { SlackRouter } from "../router";
+import { buttonIncidentId } from "./summary-actions";
 
-export function registerMemoryActions(app: SlackApp<SlackEnv>) {
-  app.shortcut(
-    SHORTCUT.addToTimeline,
-    async () => {},
-    async ({ payload, env, context }) => {
-      if (payload.type !== "message_action") return;
-      const ctx = requestContext(env, context);
+const NOT_AN_INCIDENT = "That message isn't in an incident channel, so there is no timeline to add it to.";
+
+export function registerMemoryActions(router: SlackRouter) {
+  router.shortcut(SHORTCUT.addToTimeline, {
+    lazy: async ({ payload, ctx }) => {
       const channel = payload.channel.id;
       const incident = await incidentByChannel(ctx.db, ctx.teamId, channel);
       if (!incident) {
-        await postToResponseUrl(
-          env,
-          payload.response_url,
-          ephemeral("That message isn't in an incident channel, so there is no timeline to add it to."),
-        );
+        await postToResponseUrl(ctx.env, payload.response_url, ephemeral(NOT_AN_INCIDENT));
         return;
       }
       await queueTimelineMessage(ctx, incident, {
@@ -41,44 +34,36 @@ export function registerMemoryActions(app: SlackApp<SlackEnv>) {
         responseUrl: payload.response_url,
       });
     },
-  );
+  });
 
-  app.action(
-    new RegExp(`^${ACTION.timelinePage.replace(".", "\\.")}\\.`),
-    async () => {},
-    async ({ payload, env, context }) => {
-      const ctx = requestContext(env, context);
+  router.action(new RegExp(`^${ACTION.timelinePage.replace(".", "\\.")}\\.`), {
+    lazy: async ({ payload, ctx }) => {
       const action = payload.actions[0];
-      const [id, page] = (action && "value" in action ? (action.value ?? "") : "").split(":").map(Number);
+      const value = action && "value" in action && typeof action.value === "string" ? action.value : "";
+      const [id, page] = value.split(":").map(Number);
       const incident = id ? await incidentById(ctx.db, id) : undefined;
-      if (!incident || incident.teamId !== ctx.teamId || !("response_url" in payload) || !payload.response_url) return;
+      const url = "response_url" in payload ? payload.response_url : undefined;
+      if (!incident || incident.teamId !== ctx.teamId || !url) return;
       await postToResponseUrl(
-        env,
-        payload.response_url,
+        ctx.env,
+        url,
         timelineMessage(incident, await timelineOf(ctx.db, incident.id), page ?? 0),
       );
     },
-  );
+  });
 
-  app.action(
-    ACTION.snooze,
-    async () => {},
-    async ({ payload, env, context }) => {
-      const ctx = requestContext(env, context);
-      const action = payload.actions[0];
-      const incident = await incidentById(ctx.db, Number(action && "value" in action ? action.value : Number.NaN));
+  router.action(ACTION.snooze, {
+    lazy: async ({ payload, ctx }) => {
+      const incident = await incidentById(ctx.db, buttonIncidentId(payload));
       if (!incident || incident.teamId !== ctx.teamId) return;
       const until = Date.now() + SNOOZE_MS;
-      await ctx.db
-        .update(incidents)
-        .set({ snoozedUntil: until })
-        .where(and(eq(incidents.id, incident.id)));
-      if ("response_url" in payload && payload.response_url) {
-        await postToResponseUrl(env, payload.response_url, {
-          replace_original: true,
-          text: `Reminders for INC-${incident.number} snoozed until ${slackTime(until, "{time}")} by <@${ctx.userId}>.`,
-        });
-      }
+      await ctx.db.update(incidents).set({ snoozedUntil: until }).where(eq(incidents.id, incident.id));
+      const url = "response_url" in payload ? payload.response_url : undefined;
+      if (!url) return;
+      await postToResponseUrl(ctx.env, url, {
+        replace_original: true,
+        text: `Reminders for INC-${incident.number} snoozed until ${slackTime(until, "{time}")} by <@${ctx.userId}>.`,
+      });
     },
-  );
+  });
 }

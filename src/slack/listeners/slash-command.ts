@@ -2,7 +2,7 @@
  * The root slash command, whatever name it is registered under. Answers that need nothing
  * slow come back in the request; a modal opens in the lazy half; incident work is queued.
  */
-import type { SlackApp, SlashCommand } from "slack-edge";
+import type { SlashCommand } from "slack-edge";
 import { incidentByChannel, openIncidents } from "../../incidents/queries";
 import { resolveModal } from "../blocks/change-modals";
 import { declareModal } from "../blocks/declare-modal";
@@ -11,43 +11,28 @@ import { optionsMenu } from "../blocks/options-menu";
 import { runIncidentSubcommand } from "../commands/incident-subcommands";
 import { parseCommand } from "../commands/parse-command";
 import { openModal } from "../open-modal";
-import { errorReply } from "../reply-errors";
-import { requestContext } from "../request-context";
-import type { SlackEnv } from "../slack-env";
+import type { SlackRouter } from "../router";
 
-export function registerSlashCommand(app: SlackApp<SlackEnv>) {
-  app.command(
-    /.*/,
-    async ({ payload, env, context }) => {
-      try {
-        const parsed = parseCommand(payload.text ?? "", payload.command);
-        if (!parsed.ok) return optionsMenu(payload.command, parsed.problem);
-        const command = parsed.command;
-        switch (command.name) {
-          case "help":
-            return optionsMenu(payload.command);
-          case "declare":
-            return "";
-          case "list": {
-            const ctx = requestContext(env, context);
-            return openIncidentsMessage(await openIncidents(ctx.db, ctx.teamId), payload.command);
-          }
-          default:
-            return await runIncidentSubcommand(
-              requestContext(env, context),
-              command,
-              payload.channel_id,
-              payload.command,
-            );
-        }
-      } catch (err) {
-        return errorReply(err, "slash-command");
+export function registerSlashCommand(router: SlackRouter) {
+  router.command({
+    ack: async ({ payload, ctx }) => {
+      const parsed = parseCommand(payload.text ?? "", payload.command);
+      if (!parsed.ok) return optionsMenu(payload.command, parsed.problem);
+      const command = parsed.command;
+      switch (command.name) {
+        case "help":
+          return optionsMenu(payload.command);
+        case "declare":
+          return "";
+        case "list":
+          return openIncidentsMessage(await openIncidents(ctx.db, ctx.teamId), payload.command);
+        default:
+          return runIncidentSubcommand(ctx, command, payload.channel_id, payload.command, payload.response_url);
       }
     },
-    async ({ payload, env, context }) => {
+    lazy: async ({ payload, ctx }) => {
       const parsed = parseCommand(payload.text ?? "", payload.command);
       if (!parsed.ok) return;
-      const ctx = requestContext(env, context);
       if (parsed.command.name === "declare") {
         await openModal(
           ctx,
@@ -63,7 +48,7 @@ export function registerSlashCommand(app: SlackApp<SlackEnv>) {
         }
       }
     },
-  );
+  });
 }
 
 function declareArgs(payload: SlashCommand, title: string) {

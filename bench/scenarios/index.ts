@@ -1,0 +1,5 @@
+/** Every scenario `npm run bench` knows, in the order it runs them. Add new ones here. */
+import { ack } from "./ack";
+import type { Scenario } from "./types";
+
+export const scenarios: Scenario[] = [ack];
