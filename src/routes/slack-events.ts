@@ -6,7 +6,7 @@
 import { Hono } from "hono";
 import { database } from "../db/client";
 import { AppError } from "../errors";
-import { classifySlackRequest, isSslCheck } from "../slack/classify-request";
+import { classifySlackRequest, formOf, isSslCheck } from "../slack/classify-request";
 import { acceptEvent } from "../slack/events-inbox";
 import { readBodyWithLimit } from "../slack/read-body";
 import { BOT_EVENTS } from "../slack/scopes";
@@ -19,11 +19,12 @@ export const slackEvents = new Hono<{ Bindings: Env }>().post("/slack/events", a
   const raw = await readBodyWithLimit(c.req.raw);
   const contentType = c.req.header("content-type") ?? null;
   const text = new TextDecoder().decode(raw);
-  if (isSslCheck(contentType, text)) return c.body(null, 200);
+  const form = formOf(contentType, text);
+  if (isSslCheck(form)) return c.body(null, 200);
   if (!(await verifySlackSignature(c.env.SLACK_SIGNING_SECRET, c.req.raw.headers, raw))) {
     throw new AppError("invalid_signature", "The request's Slack signature is missing, stale or wrong.");
   }
-  const request = classifySlackRequest(contentType, text);
+  const request = classifySlackRequest(form, text);
   switch (request.kind) {
     case "url_verification":
       return c.json({ challenge: request.challenge });

@@ -20,14 +20,18 @@ function isJson(contentType: string | null): boolean {
   return (contentType ?? "").toLowerCase().startsWith("application/json");
 }
 
-/** Slack's certificate check: an unsigned form post that wants a 200 and nothing else. */
-export function isSslCheck(contentType: string | null, body: string): boolean {
-  return !isJson(contentType) && new URLSearchParams(body).get("ssl_check") === "1";
+/** The body as a form, or undefined for JSON bodies (parsed once, for both checks below). */
+export function formOf(contentType: string | null, body: string): URLSearchParams | undefined {
+  return isJson(contentType) ? undefined : new URLSearchParams(body);
 }
 
-export function classifySlackRequest(contentType: string | null, body: string): SlackRequest {
-  if (isJson(contentType)) return classifyJson(body);
-  const form = new URLSearchParams(body);
+/** Slack's certificate check: an unsigned form post that wants a 200 and nothing else. */
+export function isSslCheck(form: URLSearchParams | undefined): boolean {
+  return form?.get("ssl_check") === "1";
+}
+
+export function classifySlackRequest(form: URLSearchParams | undefined, body: string): SlackRequest {
+  if (!form) return classifyJson(body);
   const payload = form.get("payload");
   if (payload !== null) {
     const parsed = parseJson(payload, "The `payload` field is not valid JSON.");

@@ -136,7 +136,15 @@ function whoOf(interaction: SlackInteraction): { teamId: string; enterpriseId?: 
   return { teamId, userId: p.user?.id ?? "", ...(enterpriseId ? { enterpriseId } : {}) };
 }
 
+/** Serialised answers, for the bodies that are built once and reused (the options menu). */
+const serialised = new WeakMap<object, string>();
+
 function answer(body: AckBody): Response {
   if (body === undefined || body === "") return new Response(null, { status: 200 });
-  return Response.json(body);
+  let text = serialised.get(body);
+  if (text === undefined) {
+    text = JSON.stringify(body);
+    if (Object.isFrozen(body)) serialised.set(body, text);
+  }
+  return new Response(text, { headers: { "content-type": "application/json" } });
 }

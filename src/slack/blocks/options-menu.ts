@@ -6,8 +6,20 @@ import { context, escapeMrkdwn, plain, section } from "./text";
 
 export type EphemeralMessage = MessageResponse & { response_type: "ephemeral"; replace_original?: boolean };
 
-/** The menu, optionally opened by a line saying what was not understood. */
+const plainMenus = new Map<string, EphemeralMessage>();
+
+/** The menu, optionally opened by a line saying what was not understood (the plain one is built once per command name). */
 export function optionsMenu(command: string, problem?: string): EphemeralMessage {
+  if (problem) return buildMenu(command, problem);
+  let menu = plainMenus.get(command);
+  if (!menu) {
+    menu = Object.freeze(buildMenu(command)) as EphemeralMessage;
+    if (plainMenus.size < 20) plainMenus.set(command, menu);
+  }
+  return menu;
+}
+
+function buildMenu(command: string, problem?: string): EphemeralMessage {
   const list = SUBCOMMANDS.map(
     (s) => `\`${command} ${s.name}${s.usage ? ` ${escapeMrkdwn(s.usage)}` : ""}\`  ${s.help}`,
   ).join("\n");
