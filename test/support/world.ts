@@ -20,7 +20,7 @@ export const db = database(env.DB);
 let seeded = 0;
 
 /** A workspace like a small company's: alice (admin), bob, carol (owner), dave (deactivated), erin. */
-export function seedCompany(name = `Acme ${++seeded}`) {
+export function seedCompany(name = `Acme ${++seeded}`, extraChannels: string[] = []) {
   return emulator.seedWorkspace({
     name,
     users: [
@@ -35,6 +35,7 @@ export function seedCompany(name = `Acme ${++seeded}`) {
       { key: "incidents", name: "incidents", members: ["alice", "bob", "carol", "erin"] },
       { key: "random", name: "random", members: ["alice", "bob"] },
       { key: "ops", name: "ops", private: true, members: ["alice", "bob"] },
+      ...extraChannels.map((c) => ({ key: c, name: c, members: ["bob"] })),
     ],
   });
 }
@@ -42,19 +43,33 @@ export function seedCompany(name = `Acme ${++seeded}`) {
 export type Company = Awaited<ReturnType<typeof seedCompany>>;
 
 /** A seeded company with Firebreak installed by alice, announcing in #incidents. */
-export async function installedCompany(o: { name?: string; rotation?: boolean } = {}): Promise<Company> {
-  const ws = await seedCompany(o.name);
+export async function installedCompany(
+  o: { name?: string; rotation?: boolean; extraChannels?: string[] } = {},
+): Promise<Company> {
+  const ws = await seedCompany(o.name, o.extraChannels);
   if (o.rotation) await emulator.setTokenRotation(ws, true);
-  const { finalResponse, steps } = await installViaOAuth({
-    firebreak,
-    appUrl: APP_URL,
-    slackUrl,
-    team: ws.team.id,
-    user: "alice",
-    channel: "#incidents",
-  });
-  if (finalResponse.status !== 302) throw new Error(`install failed: ${JSON.stringify(steps)}`);
+  await install(ws.team.id, "alice", "#incidents");
   return ws;
+}
+
+/** A workspace of `size` people (p0, p1, …) sharing #general and #incidents, with Firebreak installed by p0. */
+export async function installedCrowd(size: number, name = `Crowd ${++seeded}`) {
+  const keys = Array.from({ length: size }, (_, i) => `p${i}`);
+  const ws = await emulator.seedWorkspace({
+    name,
+    users: keys.map((key, i) => ({ key, admin: i === 0 })),
+    channels: [
+      { key: "general", name: "general", members: keys },
+      { key: "incidents", name: "incidents", members: keys },
+    ],
+  });
+  await install(ws.team.id, "p0", "#incidents");
+  return ws;
+}
+
+async function install(team: string, user: string, channel: string) {
+  const { finalResponse, steps } = await installViaOAuth({ firebreak, appUrl: APP_URL, slackUrl, team, user, channel });
+  if (finalResponse.status !== 302) throw new Error(`install failed: ${JSON.stringify(steps)}`);
 }
 
 /** Polls until `check` returns something truthy (queue work is asynchronous), or fails with `what`. */
