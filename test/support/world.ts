@@ -8,7 +8,7 @@ import { database } from "../../src/db/client";
 import { EmulatorClient } from "../slack-emulator/control";
 import { SlackDriver } from "../slack-emulator/driver";
 import { installViaOAuth } from "../slack-emulator/install-flow";
-import type { SeenItem } from "../slack-emulator/types";
+import type { SeededWorkspace, SeenItem } from "../slack-emulator/types";
 
 export const APP_URL = "https://firebreak.test";
 export const slackUrl = env.SLACK_BASE_URL;
@@ -19,8 +19,10 @@ export const db = database(env.DB);
 
 let seeded = 0;
 
+export type Company = SeededWorkspace<"alice" | "bob" | "carol" | "dave" | "erin", "general" | "incidents" | "random" | "ops">;
+
 /** A workspace like a small company's: alice (admin), bob, carol (owner), dave (deactivated), erin. */
-export function seedCompany(name = `Acme ${++seeded}`, extraChannels: string[] = []) {
+export async function seedCompany(name = `Acme ${++seeded}`, extraChannels: string[] = []): Promise<Company> {
   return emulator.seedWorkspace({
     name,
     users: [
@@ -40,7 +42,6 @@ export function seedCompany(name = `Acme ${++seeded}`, extraChannels: string[] =
   });
 }
 
-export type Company = Awaited<ReturnType<typeof seedCompany>>;
 
 /** A seeded company with Firebreak installed by alice, announcing in #incidents. */
 export async function installedCompany(
