@@ -19,7 +19,10 @@ export const db = database(env.DB);
 
 let seeded = 0;
 
-export type Company = SeededWorkspace<"alice" | "bob" | "carol" | "dave" | "erin", "general" | "incidents" | "random" | "ops">;
+export type Company = SeededWorkspace<
+  "alice" | "bob" | "carol" | "dave" | "erin",
+  "general" | "incidents" | "random" | "ops"
+>;
 
 /** A workspace like a small company's: alice (admin), bob, carol (owner), dave (deactivated), erin. */
 export async function seedCompany(name = `Acme ${++seeded}`, extraChannels: string[] = []): Promise<Company> {
@@ -41,7 +44,6 @@ export async function seedCompany(name = `Acme ${++seeded}`, extraChannels: stri
     ],
   });
 }
-
 
 /** A seeded company with Firebreak installed by alice, announcing in #incidents. */
 export async function installedCompany(
