@@ -35,14 +35,42 @@ export interface EffectSpec {
   reconcile?: (attemptedAt: number) => Promise<string | undefined>;
 }
 
-/** The effect's result: recorded earlier, found by reconcile, or performed now. */
-export async function once(db: Db, spec: EffectSpec, now = Date.now()): Promise<string> {
+/**
+ * The effect's result: recorded earlier, found by reconcile, or performed now. An ambiguous
+ * failure gets one more try at once (reconciling first) before the job itself is retried.
+ */
+export async function once(db: Db, spec: EffectSpec): Promise<string> {
+  try {
+    return await onceAttempt(db, spec, Date.now());
+  } catch (err) {
+    if (classifySlackFailure(err).kind !== "ambiguous") throw err;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    return onceAttempt(db, spec, Date.now());
+  }
+}
+
+async function onceAttempt(db: Db, spec: EffectSpec, now: number): Promise<string> {
   const claim = await claimEffect(db, spec, now);
   if (claim.kind === "done") return claim.result;
   const claimedUntil = now + CLAIM_MS;
-  if (claim.previousAttemptAt !== undefined && spec.reconcile) {
-    const found = await spec.reconcile(claim.previousAttemptAt);
+  if (claim.previousAttemptAt !== undefined) {
+    let found: string | undefined;
+    try {
+      found = spec.reconcile ? await spec.reconcile(claim.previousAttemptAt) : undefined;
+    } catch (err) {
+      // Could not look: give the claim back at once (the attempt time stays) for the retry.
+      await db
+        .update(slackEffects)
+        .set({ claimedUntil: 0 })
+        .where(and(eq(slackEffects.key, spec.key), eq(slackEffects.claimedUntil, claimedUntil)));
+      throw err;
+    }
     if (found !== undefined) return markDone(db, spec.key, found, claimedUntil);
+    // Nothing of the earlier attempts happened: from now on, only this attempt needs looking for.
+    await db
+      .update(slackEffects)
+      .set({ attemptedAt: now })
+      .where(and(eq(slackEffects.key, spec.key), eq(slackEffects.claimedUntil, claimedUntil)));
   }
   let result: string;
   try {
@@ -73,10 +101,11 @@ async function claimEffect(db: Db, spec: EffectSpec, now: number): Promise<Claim
   if (!row) throw new EffectBusyError(spec.key, 1);
   if (row.state === "done") return { kind: "done", result: row.result ?? "" };
   if (row.claimedUntil > now) throw new EffectBusyError(spec.key, Math.ceil((row.claimedUntil - now) / 1000));
-  // The last claim lapsed or was given up after an ambiguous failure: take it over, once.
+  // The last claim lapsed or was given up after an ambiguous failure: take it over, once. The
+  // attempt time stays: until a reconcile has looked, the earliest attempt may have succeeded.
   const taken = await db
     .update(slackEffects)
-    .set({ claimedUntil: now + CLAIM_MS, attemptedAt: now })
+    .set({ claimedUntil: now + CLAIM_MS })
     .where(
       and(
         eq(slackEffects.key, spec.key),

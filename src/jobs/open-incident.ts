@@ -83,8 +83,11 @@ async function openSteps(env: Env, db: Db, ws: Workspace, found: Incident) {
   const ready = incident;
   await notify(env, db, ws, incident, "ready", () => readyNotice(ready));
 
-  await db.update(incidents).set({ openState: "ready" }).where(eq(incidents.id, incident.id));
-  // Anything that changed while the channel was being made is brought up to date now.
+  // The summary and announcement show this version; a change made meanwhile is synced now.
+  await db
+    .update(incidents)
+    .set({ openState: "ready", syncedVersion: ready.version })
+    .where(eq(incidents.id, incident.id));
   await syncIncident(env, db, ws, incident.id);
 }
 

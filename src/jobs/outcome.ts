@@ -19,7 +19,7 @@ export const retryIn = (delaySeconds: number, reason: string): JobOutcome => ({
   reason,
 });
 
-/** Exponential backoff for transient failures: 2, 4, 8 … seconds, capped at five minutes. */
+/** Exponential backoff for transient failures: 1, 2, 4 … seconds, capped at a minute (Slack hiccups are short). */
 export function backoffSeconds(attempts: number): number {
-  return Math.min(300, 2 ** Math.max(1, attempts));
+  return Math.min(60, 2 ** Math.max(0, attempts - 1));
 }

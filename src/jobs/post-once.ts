@@ -24,19 +24,20 @@ export function postOnce(db: Db, ws: Workspace, key: string, channel: string, co
       });
       return posted.ts ?? "";
     },
-    reconcile: (attemptedAt) => findPost(ws, channel, key, attemptedAt),
+    reconcile: (attemptedAt) => findPost(ws, channel, key, attemptedAt, content.thread_ts),
   });
 }
 
-/** Our post with this key among the channel's messages since the attempt, if any. */
-export async function findPost(ws: Workspace, channel: string, key: string, since: number) {
-  const history = await ws.slack.conversations.history({
-    channel,
-    oldest: String((since - 60_000) / 1000),
-    include_all_metadata: true,
-    limit: 200,
-  });
-  const match = history.messages?.find(
+/**
+ * Our post with this key since the attempt, if any: in the channel's history, or for a thread
+ * reply in the thread (history does not list replies).
+ */
+export async function findPost(ws: Workspace, channel: string, key: string, since: number, threadTs?: string) {
+  const window = { channel, oldest: String((since - 60_000) / 1000), include_all_metadata: true, limit: 200 };
+  const found = threadTs
+    ? await ws.slack.conversations.replies({ ...window, ts: threadTs })
+    : await ws.slack.conversations.history(window);
+  const match = found.messages?.find(
     (m) => m.metadata?.event_type === POST_METADATA_TYPE && m.metadata.event_payload?.key === key,
   );
   return match?.ts;

@@ -4,6 +4,7 @@
  * retry through the queue), and a per-workspace Retry-After gate in front of every call.
  */
 import { SlackAPIClient, SlackAPIConnectionError } from "slack-edge";
+import { inLane } from "../lib/lanes";
 import { closeGate, waitBeforeCalling } from "./rate-gate";
 import { RateLimitedError, retryAfterOf } from "./slack-failure";
 
@@ -30,6 +31,20 @@ export class SlackClient extends SlackAPIClient {
   // Every typed method (client.chat.postMessage …) is bound to `call`, so this sees them all.
   // biome-ignore lint/suspicious/noExplicitAny: mirrors SlackAPIClient.call's own signature.
   override async call(name: string, params: any = {}, state: any = undefined): Promise<any> {
+    return inLane(`${this.workspace}|${name}`, async () => {
+      try {
+        return await this.gatedCall(name, params, state);
+      } catch (err) {
+        // Calls that are safe to repeat get one quick second try on a 5xx or a dropped connection.
+        if (!IDEMPOTENT.has(name) || !isServerTrouble(err)) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        return this.gatedCall(name, params, state);
+      }
+    });
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: as above.
+  private async gatedCall(name: string, params: any, state: any): Promise<any> {
     const wait = waitBeforeCalling(this.workspace, name);
     if (wait > 0) throw new RateLimitedError(name, Math.ceil(wait / 1000));
     try {
@@ -42,4 +57,26 @@ export class SlackClient extends SlackAPIClient {
       throw err;
     }
   }
+}
+
+/** Methods whose repetition changes nothing a person can see. Posts and creates are not here. */
+const IDEMPOTENT = new Set([
+  "auth.test",
+  "chat.getPermalink",
+  "chat.update",
+  "conversations.history",
+  "conversations.info",
+  "conversations.invite",
+  "conversations.join",
+  "conversations.list",
+  "conversations.members",
+  "conversations.open",
+  "conversations.setTopic",
+  "pins.add",
+  "users.info",
+  "views.publish",
+]);
+
+function isServerTrouble(err: unknown): boolean {
+  return err instanceof SlackAPIConnectionError && (err.status >= 500 || err.status === -1);
 }

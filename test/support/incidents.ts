@@ -42,8 +42,16 @@ export async function topModal(ws: Workspace, userId: string, callbackId?: strin
 /** `/incident declare <title>` in `channel`, then the modal submitted with `values`. */
 export async function declareViaSlack(
   ws: Workspace,
-  o: { user?: string; channel?: string; title?: string; values?: Record<string, string | string[] | boolean> } = {},
+  o: {
+    user?: string;
+    channel?: string;
+    title?: string;
+    values?: Record<string, string | string[] | boolean>;
+    /** Another driver (the fault test's, whose requests reach the worker with its own queues). */
+    via?: typeof driver;
+  } = {},
 ) {
+  const slack = o.via ?? driver;
   const user = o.user ?? "alice";
   const userId = ws.users[user]?.id ?? user;
   const reply = await driver.command({
@@ -54,7 +62,7 @@ export async function declareViaSlack(
   });
   if (reply.status !== 200) throw new Error(`declare answered ${reply.status}`);
   const modal = await topModal(ws, userId, "fb.declare_modal");
-  const submitted = await driver.submitView({ team: ws, user, viewId: modal.id, values: o.values ?? {} });
+  const submitted = await slack.submitView({ team: ws, user, viewId: modal.id, values: o.values ?? {} });
   return { modal, submitted };
 }
 

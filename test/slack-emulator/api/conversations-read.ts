@@ -86,6 +86,34 @@ export const conversationReadMethods: Record<string, MethodSpec> = {
       };
     },
   },
+  "conversations.replies": {
+    tier: 3,
+    run(ctx) {
+      const c = channelFor(ctx, ctx.args.str("channel"), { member: true, archivedOk: true });
+      requireScope(ctx, scopeFor(c, historyScopes));
+      const ts = ctx.args.str("ts");
+      if (!ts) throw new SlackError("invalid_arguments");
+      const parent = c.messages.find((m) => m.ts === ts);
+      if (!parent) throw new SlackError("thread_not_found");
+      const oldest = ctx.args.str("oldest");
+      const latest = ctx.args.str("latest");
+      const inclusive = ctx.args.bool("inclusive");
+      const inRange = (m: { ts: string }) =>
+        m.ts === ts ||
+        ((!oldest || (inclusive ? tsNumber(m.ts) >= Number(oldest) : tsNumber(m.ts) > Number(oldest))) &&
+          (!latest || (inclusive ? tsNumber(m.ts) <= Number(latest) : tsNumber(m.ts) < Number(latest))));
+      // The parent first, then its replies, oldest first (Slack's order for this method).
+      const thread = [parent, ...c.messages.filter((m) => m.thread_ts === ts && m.ts !== ts)].filter(inRange);
+      const limit = Math.min(Math.max(ctx.args.int("limit", 100), 1), 1000);
+      const page = paginate(thread, ctx.args.str("cursor"), limit);
+      if (!page) throw new SlackError("invalid_cursor");
+      return {
+        messages: page.page.map(messageJson),
+        has_more: page.next_cursor !== "",
+        response_metadata: { next_cursor: page.next_cursor },
+      };
+    },
+  },
   "conversations.members": {
     tier: 4,
     run(ctx) {
