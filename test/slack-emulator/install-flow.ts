@@ -117,7 +117,7 @@ export function installViaOAuth(o: FlowOptions): Promise<FlowResult> {
   return run(o, "/slack/install", "/oauth/v2/authorize");
 }
 
-/** Signs in with Slack: /login → Slack's OpenID Connect page → /login/callback. */
+/** Signs in with Slack: /login's "Sign in with Slack" (/login/slack) → Slack's OpenID Connect page → /login/callback. */
 export function signInViaOIDC(o: Omit<FlowOptions, "channel">): Promise<FlowResult> {
-  return run(o, "/login", "/openid/connect/authorize");
+  return run(o, "/login/slack", "/openid/connect/authorize");
 }
