@@ -59,9 +59,14 @@ export function settingsFields(overrides: Record<string, string> = {}, channel =
   };
 }
 
+/** Every Set-Cookie line of a response. */
+function setCookies(res: Response): string[] {
+  return (res.headers as Headers & { getSetCookie(): string[] }).getSetCookie();
+}
+
 /** The `fb_session=…` pair a response sets, if any. */
 export function sessionCookieOf(res: Response): string | undefined {
-  const all = res.headers.getSetCookie?.() ?? [res.headers.get("set-cookie") ?? ""];
+  const all = setCookies(res);
   return all
     .map((c) => c.split(";")[0] ?? "")
     .find((c) => c.startsWith("fb_session=") && c.length > "fb_session=".length);
@@ -69,5 +74,5 @@ export function sessionCookieOf(res: Response): string | undefined {
 
 /** The full Set-Cookie line for the session. */
 export function sessionSetCookie(res: Response): string {
-  return (res.headers.getSetCookie?.() ?? []).find((c) => c.startsWith("fb_session=")) ?? "";
+  return setCookies(res).find((c) => c.startsWith("fb_session=")) ?? "";
 }
