@@ -43,7 +43,8 @@ export function incidentSummary(incident: Incident, now = Date.now()): PostConte
         mrkdwn(`*Commander*\n${person(incident.commanderId)}`),
         mrkdwn(`*Comms*\n${person(incident.commsId)}`),
         mrkdwn(`*Scribe*\n${person(incident.scribeId)}`),
-        mrkdwn(open ? `*Open for*\n${age}` : `*Resolved after*\n${age}`),
+        // A live age would go stale between edits; Slack renders the time in each viewer's zone.
+        mrkdwn(open ? `*Open since*\n${slackTime(incident.declaredAt)}` : `*Resolved after*\n${age}`),
       ],
     },
   ];
