@@ -9,6 +9,7 @@ import { SlackAPIError } from "slack-edge";
 import type { Db } from "../db/client";
 import { installations } from "../db/schema";
 import { AppError } from "../errors";
+import type { Job } from "../jobs/job";
 import { SlackClient } from "../slack/client";
 import { botTokenOf } from "./bot-token";
 import type { InstallationRow } from "./find-installation";
@@ -63,6 +64,12 @@ export async function refreshBotToken(env: Env, db: Db, row: InstallationRow, no
       .set({ refreshClaimUntil: null, ...(dead ? { tokenStatus: "refresh_failed", updatedAt: now } : {}) })
       .where(eq(installations.id, row.id));
     forgetInstallations();
+    if (dead) {
+      // The admin hears it in Slack while the current token still works (and on the settings page).
+      await env.JOBS.send({ type: "reinstall_notice", installationId: row.id } satisfies Job, {
+        contentType: "json",
+      }).catch(() => {});
+    }
     if (dead && row.botTokenExpiresAt && row.botTokenExpiresAt > now) return botTokenOf(env, row);
     if (dead)
       throw new AppError(

@@ -51,7 +51,7 @@ async function giveUpOpening(env: Env, job: Extract<Job, { type: "incident_open"
   const db = database(env.DB);
   try {
     const incident = await incidentById(db, job.incidentId);
-    if (!incident || incident.openState !== "opening") return;
+    if (incident?.openState !== "opening") return;
     await db
       .update(incidents)
       .set({ openState: "failed", openError: "retries ran out" })

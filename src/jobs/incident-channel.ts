@@ -11,6 +11,7 @@ import { incidents } from "../db/schema";
 import { AppError } from "../errors";
 import type { Incident } from "../incidents/incident";
 import { incidentChannelName } from "../slack/channel-name";
+import { orgScope } from "./direct-message";
 import { once } from "./effects";
 import type { Workspace } from "./workspace";
 
@@ -42,7 +43,7 @@ async function createChannel(ws: Workspace, incident: Incident, prefix: string):
   for (let attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
     const name = incidentChannelName(prefix, incident.number, incident.title, attempt);
     try {
-      const created = await ws.slack.conversations.create({ name, is_private: incident.isPrivate });
+      const created = await ws.slack.conversations.create({ name, is_private: incident.isPrivate, ...orgScope(ws) });
       return `${created.channel?.id}|${created.channel?.name ?? name}`;
     } catch (err) {
       if (err instanceof SlackAPIError && err.error === "name_taken") continue;
@@ -60,6 +61,7 @@ async function findOurChannel(ws: Workspace, incident: Incident, prefix: string,
   let cursor: string | undefined;
   for (let page = 0; page < 50; page++) {
     const listed = await ws.slack.conversations.list({
+      ...orgScope(ws),
       types: ["public_channel", "private_channel"],
       exclude_archived: true,
       limit: 1000,

@@ -10,7 +10,8 @@ import { type Incident, type IncidentEvent, parseEventData } from "../incidents/
 import { incidentById } from "../incidents/queries";
 import { changeReply, updatePost } from "../slack/blocks/announcement";
 import { roleDutiesMessage } from "../slack/blocks/incident-notices";
-import { effectResult, once } from "./effects";
+import { dmChannel } from "./direct-message";
+import { effectResult } from "./effects";
 import { inviteAll } from "./incident-channel";
 import type { IncidentEventJob } from "./job";
 import { done, type JobOutcome, retryIn, stopped } from "./outcome";
@@ -52,10 +53,6 @@ async function welcomeRoleHolder(db: Db, ws: Workspace, incident: Incident, even
   const userId = data.to;
   if (!userId || !data.role) return;
   if (incident.channelId) await inviteAll(ws, incident.channelId, [userId]);
-  const dm = await once(db, {
-    key: `im:${ws.teamId}:${userId}`,
-    teamId: ws.teamId,
-    perform: async () => (await ws.slack.conversations.open({ users: userId })).channel?.id ?? "",
-  });
+  const dm = await dmChannel(db, ws, userId);
   await postOnce(db, ws, `event:${event.id}:duties`, dm, roleDutiesMessage(incident, data.role));
 }

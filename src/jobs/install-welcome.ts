@@ -6,7 +6,7 @@ import { installerWelcome } from "../slack/blocks/notices";
 import { appUrl } from "../slack/slack-env";
 import { classifySlackFailure } from "../slack/slack-failure";
 import { postChannelNotice } from "./channel-notice";
-import { once } from "./effects";
+import { dmChannel } from "./direct-message";
 import type { InstallWelcomeJob } from "./job";
 import { done, type JobOutcome, stopped } from "./outcome";
 import { postOnce } from "./post-once";
@@ -21,11 +21,7 @@ export async function welcomeInstallation(env: Env, db: Db, job: InstallWelcomeJ
   if (row.installerUserId) {
     const installer = row.installerUserId;
     const key = `welcome-dm:${row.id}:${job.installedAt}`;
-    const dm = await once(db, {
-      key: `${key}:im`,
-      teamId: ws.teamId,
-      perform: async () => (await ws.slack.conversations.open({ users: installer })).channel?.id ?? "",
-    });
+    const dm = await dmChannel(db, ws, installer);
     await postOnce(
       db,
       ws,

@@ -82,7 +82,14 @@ export interface HomePublishJob {
   userId?: string;
 }
 
+/** Tells the installer their token can no longer be refreshed, while it still works. */
+export interface ReinstallNoticeJob {
+  type: "reinstall_notice";
+  installationId: number;
+}
+
 export type Job =
+  | ReinstallNoticeJob
   | TimelineMessageJob
   | PostmortemJob
   | HomePublishJob

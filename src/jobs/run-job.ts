@@ -8,6 +8,7 @@ import { openIncident } from "./open-incident";
 import { done, failed, type JobOutcome } from "./outcome";
 import { publishHome } from "./publish-home";
 import { refreshAhead } from "./refresh-token";
+import { sendReinstallNotice } from "./reinstall-notice";
 import { sendReminder } from "./send-reminder";
 import { handleSlackEvent } from "./slack-event";
 import { syncIncident } from "./sync-incident";
@@ -40,6 +41,8 @@ export async function runJob(job: Job, { env, attempts }: JobContext): Promise<J
         return await postIncidentEvent(env, db, job);
       case "incident_reminder":
         return await sendReminder(env, db, job);
+      case "reinstall_notice":
+        return await sendReinstallNotice(env, db, job.installationId);
       case "token_refresh":
         return await refreshAhead(env, db, job.installationId);
       case "timeline_message":

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import type { Incident } from "../incidents/incident";
 import { failureNotice } from "../slack/blocks/incident-notices";
 import { postToResponseUrl } from "../slack/response-url";
+import { dmChannel } from "./direct-message";
 import { once } from "./effects";
 import { postOnce } from "./post-once";
 import type { Workspace } from "./workspace";
@@ -30,10 +31,6 @@ export async function tellDeclarer(
     });
     if (sent === "true") return;
   }
-  const dm = await once(db, {
-    key: `im:${ws.teamId}:${incident.declaredBy}`,
-    teamId: ws.teamId,
-    perform: async () => (await ws.slack.conversations.open({ users: incident.declaredBy })).channel?.id ?? "",
-  });
+  const dm = await dmChannel(db, ws, incident.declaredBy);
   await postOnce(db, ws, `${key}:dm`, dm, message);
 }

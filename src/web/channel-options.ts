@@ -1,4 +1,5 @@
 /** The channels the announcement setting can name: those the bot is in, plus the install's channel. */
+import { orgScope } from "../jobs/direct-message";
 import type { Workspace } from "../jobs/workspace";
 
 export interface ChannelOption {
@@ -14,6 +15,7 @@ export async function announcementChannelOptions(ws: Workspace): Promise<Channel
     let cursor: string | undefined;
     for (let page = 0; page < 10; page++) {
       const listed = await ws.slack.conversations.list({
+        ...orgScope(ws),
         types: ["public_channel", "private_channel"],
         exclude_archived: true,
         limit: 1000,

@@ -74,19 +74,33 @@ describe("token rotation", () => {
     );
   });
 
-  it("marks the installation for reinstall when Slack refuses the refresh token, and says so", async () => {
+  it("marks the installation for reinstall when Slack refuses the refresh token, and tells the installer", async () => {
     const ws = await installedCompany({ rotation: true });
     const cipher = await tokenCipher(env);
+    const soon = Date.now() + 60_000;
     await env.DB.prepare(
       "UPDATE installations SET bot_refresh_token_enc = ?, bot_token_expires_at = ? WHERE team_id = ?",
     )
-      .bind(await cipher.encrypt("xoxe-1-not-a-real-refresh-token"), Date.now() - 1000, ws.team.id)
+      .bind(await cipher.encrypt("xoxe-1-not-a-real-refresh-token"), soon, ws.team.id)
       .run();
     const installation = await row(ws.team.id);
     if (!installation) throw new Error("not installed");
-    await expect(refreshBotToken(env, db, installation)).rejects.toThrow(/Reinstall/);
+    // The current token still works for its last minute, so the refresh hands it back.
+    expect(await refreshBotToken(env, db, installation)).toBe((await emulator.installation(ws))?.botToken);
     expect((await row(ws.team.id))?.tokenStatus).toBe("refresh_failed");
-    // The settings page shows it; Slack commands still answer (the token is gone only at expiry).
+    const dm = await eventually("the installer's reinstall DM", async () =>
+      (await emulator.seen(ws, ws.users.alice.id)).find(
+        (s) => s.kind === "dm" && (s.text ?? "").includes("needs to be reinstalled"),
+      ),
+    );
+    expect(textOf(dm)).toContain("Authorize Slack");
+    // Once it has expired, there is nothing left to refresh with: reinstall.
+    await env.DB.prepare("UPDATE installations SET bot_token_expires_at = ?, token_status = 'ok' WHERE team_id = ?")
+      .bind(Date.now() - 1000, ws.team.id)
+      .run();
+    const expired = await row(ws.team.id);
+    if (!expired) throw new Error("not installed");
+    await expect(refreshBotToken(env, db, expired)).rejects.toThrow(/Reinstall/);
     await driver.command({ team: ws, user: "bob", channel: "general", text: "help" });
     expect(textOf(await lastSeen(ws, ws.users.bob.id, "reply"))).toBeTruthy();
   });

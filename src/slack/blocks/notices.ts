@@ -1,6 +1,7 @@
 /** Welcome notices: when Firebreak is installed, and when it is added to a channel. */
 import type { PostContent } from "../../jobs/post-once";
 import { context, escapeMrkdwn, section } from "./text";
+import { slackTime } from "./time";
 
 /** Posted in a channel the bot was added to (and in the channel picked at install). */
 export function channelNotice(): PostContent {
@@ -34,6 +35,18 @@ export function installerWelcome(args: {
       ),
       context(
         "Tip: in production, authorize Firebreak from a shared service account rather than a person's account, so the integration keeps working when people leave.",
+      ),
+    ],
+  };
+}
+
+/** To the installer, when token rotation broke: Firebreak works until the token expires. */
+export function reinstallNotice(args: { teamName: string; expiresAt: number; settingsUrl: string }): PostContent {
+  return {
+    text: `Firebreak needs to be reinstalled in ${args.teamName}.`,
+    blocks: [
+      section(
+        `:warning: *Slack no longer accepts Firebreak's refresh token for ${escapeMrkdwn(args.teamName)}.* Firebreak keeps working until ${slackTime(args.expiresAt)}; reinstall it before then from <${args.settingsUrl}|Firebreak settings> (Authorize Slack).`,
       ),
     ],
   };

@@ -73,10 +73,12 @@ function authenticate(ctx: ApiContext, parsed: Parsed): void {
   ctx.install = token.oidc ? undefined : state.data.installs[token.installKey];
   ctx.teamId = token.teamId;
   if (!ctx.teamId && ctx.install?.enterpriseId) {
-    // An org-wide token: the workspace comes from team_id, or from the channel the call names.
+    // An org-wide token: the workspace comes from team_id, the channel the call names, or the
+    // trigger it opens a view with (a trigger belongs to the workspace it was fired in).
     const named = state.team(ctx.args.str("team_id"));
     const channelTeam = state.team(state.conversation(ctx.args.str("channel") ?? ctx.args.str("channel_id"))?.teamId);
-    const team = named ?? channelTeam;
+    const triggerTeam = state.team(state.data.triggers[ctx.args.str("trigger_id") ?? ""]?.teamId);
+    const team = named ?? channelTeam ?? triggerTeam;
     if (team?.enterpriseId === ctx.install.enterpriseId) ctx.teamId = team.id;
   }
 }
