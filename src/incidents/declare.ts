@@ -10,7 +10,7 @@ import { incidents } from "../db/schema";
 import { AppError } from "../errors";
 import { type EventRow, eventStatement, toEvent } from "./apply-change";
 import type { Incident, IncidentEvent } from "./incident";
-import { incidentRef, isSeverity, SEVERITY_LABELS, type Severity, TITLE_MAX_LENGTH } from "./model";
+import { isSeverity, SEVERITY_LABELS, type Severity, TITLE_MAX_LENGTH } from "./model";
 import { incidentById } from "./queries";
 
 export const SUMMARY_MAX_LENGTH = 2000;
@@ -105,9 +105,4 @@ export async function declareIncident(db: Db, input: DeclareInput, now = Date.no
     .where(and(eq(incidents.teamId, input.teamId), eq(incidents.declareKey, input.declareKey ?? "")));
   if (!existing) throw new AppError("internal", "The incident could not be recorded.");
   return { incident: existing, created: false };
-}
-
-/** "INC-4 · Database down". */
-export function incidentName(incident: Pick<Incident, "number" | "title">): string {
-  return `${incidentRef(incident.number)} · ${incident.title}`;
 }

@@ -18,14 +18,6 @@ export async function incidentByChannel(db: Db, teamId: string, channelId: strin
   return row;
 }
 
-export async function incidentByNumber(db: Db, teamId: string, number: number): Promise<Incident | undefined> {
-  const [row] = await db
-    .select()
-    .from(incidents)
-    .where(and(eq(incidents.teamId, teamId), eq(incidents.number, number)));
-  return row;
-}
-
 /** Open incidents, worst first, then newest. */
 export async function openIncidents(db: Db, teamId: string, limit = 50): Promise<Incident[]> {
   return db
