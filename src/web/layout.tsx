@@ -1,4 +1,5 @@
 /** The page shell every web page shares: title, top bar, main column. */
+import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 
 export interface LayoutProps {
@@ -10,44 +11,48 @@ export interface LayoutProps {
 
 export function Layout({ title, user, children }: LayoutProps) {
   return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · Firebreak`}</title>
-        <link rel="stylesheet" href="/assets/app.css" />
-        <link rel="icon" href="data:," />
-      </head>
-      <body>
-        <a class="skip" href="#main">
-          Skip to content
-        </a>
-        <header class="topbar">
-          <a class="brand" href="/settings">
-            <span class="brand-mark" aria-hidden="true">
-              ◆
-            </span>
-            Firebreak
+    <>
+      {/* Hono's JSX writes no doctype; without it browsers render in quirks mode. */}
+      {raw("<!DOCTYPE html>")}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} · Firebreak`}</title>
+          <link rel="stylesheet" href="/assets/app.css" />
+          <link rel="icon" href="data:," />
+        </head>
+        <body>
+          <a class="skip" href="#main">
+            Skip to content
           </a>
-          {user && (
-            <nav class="topnav" aria-label="Main">
-              <a href="/settings">Settings</a>
-              <a href="/incidents">Incidents</a>
-              <span class="who">
-                {user.name} · {user.team}
+          <header class="topbar">
+            <a class="brand" href="/settings">
+              <span class="brand-mark" aria-hidden="true">
+                ◆
               </span>
-              <form method="post" action="/logout">
-                <input type="hidden" name="csrf" value={user.csrf} />
-                <button type="submit" class="link-button">
-                  Sign out
-                </button>
-              </form>
-            </nav>
-          )}
-        </header>
-        <main id="main">{children}</main>
-      </body>
-    </html>
+              Firebreak
+            </a>
+            {user && (
+              <nav class="topnav" aria-label="Main">
+                <a href="/settings">Settings</a>
+                <a href="/incidents">Incidents</a>
+                <span class="who">
+                  {user.name} · {user.team}
+                </span>
+                <form method="post" action="/logout">
+                  <input type="hidden" name="csrf" value={user.csrf} />
+                  <button type="submit" class="link-button">
+                    Sign out
+                  </button>
+                </form>
+              </nav>
+            )}
+          </header>
+          <main id="main">{children}</main>
+        </body>
+      </html>
+    </>
   );
 }
 

@@ -92,8 +92,16 @@ function Connect({ user, errors }: Pick<SlackSettingsProps, "user" | "errors">) 
       <form method="post" action="/settings/messaging/slack/connect">
         <input type="hidden" name="csrf" value={user.csrf} />
         <div class="field">
+          {/* The switches are native checkboxes with role="switch": their checked state is the switch's. */}
           <label class="switch" for="enable-slack">
-            <input type="checkbox" id="enable-slack" name="enabled" value="on" aria-describedby="enable-hint" />
+            <input
+              type="checkbox"
+              role="switch"
+              id="enable-slack"
+              name="enabled"
+              value="on"
+              aria-describedby="enable-hint"
+            />
             Enable Slack
           </label>
           <span id="enable-hint" class="hint">
@@ -181,7 +189,7 @@ function SettingsFormCard({ canManage, channels, form, errors, user }: SlackSett
         <fieldset disabled={!canManage} style="border:0;padding:0;margin:0">
           <div class="field">
             <label class="switch" for="enabled">
-              <input type="checkbox" id="enabled" name="enabled" value="on" checked={form.enabled} />
+              <input type="checkbox" role="switch" id="enabled" name="enabled" value="on" checked={form.enabled} />
               Enable Slack
             </label>
             <span class="hint">When off, /incident only answers that Firebreak is turned off.</span>
