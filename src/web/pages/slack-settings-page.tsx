@@ -1,11 +1,11 @@
 /** Settings → Messaging → Slack: connect, see the connection, and tune how incidents run. */
-
-import { SEVERITIES } from "../../incidents/model";
+import type { SEVERITIES } from "../../incidents/model";
 import type { InstallationRow } from "../../installations/find-installation";
 import type { ChannelOption } from "../channel-options";
-import { formatTime } from "../format-time";
 import { Layout, type LayoutProps } from "../layout";
-import { connectionBadge } from "./settings-pages";
+import { Connection } from "./connection-card";
+import { ServiceAccountAdvice } from "./service-account-advice";
+import { SettingsFormCard } from "./settings-form-card";
 
 export interface SettingsForm {
   enabled: boolean;
@@ -40,47 +40,6 @@ export function formFromInstallation(installation: InstallationRow | undefined):
   };
 }
 
-function tokenHealth(installation: InstallationRow, tz?: string) {
-  if (!installation.botTokenEnc)
-    return {
-      badge: <span class="badge err">Revoked: reinstall</span>,
-      note: "Slack revoked Firebreak's token (the app was removed or its tokens revoked). Reinstall to continue.",
-    };
-  if (installation.tokenStatus === "refresh_failed") {
-    return {
-      badge: <span class="badge err">Refresh failed: reinstall</span>,
-      note: "Slack no longer accepts Firebreak's refresh token. Reinstall before the current token expires.",
-    };
-  }
-  if (installation.botTokenExpiresAt) {
-    return {
-      badge: <span class="badge ok">OK · rotating</span>,
-      note: `Token rotation is on; the current token is renewed before ${formatTime(installation.botTokenExpiresAt, tz)}.`,
-    };
-  }
-  return { badge: <span class="badge ok">OK</span>, note: "The bot token is valid and does not expire." };
-}
-
-function ServiceAccountAdvice() {
-  return (
-    <aside class="service-account card" aria-labelledby="service-account">
-      <h3 id="service-account">Best practice: authorize with a service account</h3>
-      <p>
-        In production, authorize Firebreak from a Slack account that belongs to no one person, with a name nobody will
-        mistake for a colleague (for example “Incident Bot Admin”). Firebreak is then owned by that account, and:
-      </p>
-      <ul>
-        <li>the integration keeps working when the person who set it up leaves the workspace;</li>
-        <li>no person appears to be present in incidents they never joined.</li>
-      </ul>
-      <p class="hint">
-        The account must be able to sign in to Firebreak (so it needs an email inbox). It does not need to be a Slack
-        admin; a full member can install Firebreak.
-      </p>
-    </aside>
-  );
-}
-
 function Connect({ user, errors }: Pick<SlackSettingsProps, "user" | "errors">) {
   return (
     <section class="card" aria-labelledby="connect">
@@ -111,148 +70,6 @@ function Connect({ user, errors }: Pick<SlackSettingsProps, "user" | "errors">) 
         <button type="submit" class="primary">
           Authorize Slack
         </button>
-      </form>
-    </section>
-  );
-}
-
-function Connection({
-  installation,
-  installerName,
-  canManage,
-  user,
-  tz,
-}: SlackSettingsProps & { installation: InstallationRow }) {
-  const health = tokenHealth(installation, tz);
-  const scopes = installation.botScopes ? installation.botScopes.split(",") : [];
-  return (
-    <section class="card" aria-labelledby="connection">
-      <div class="card-row">
-        <h2 id="connection">Connection {connectionBadge(installation)}</h2>
-      </div>
-      <dl class="facts">
-        <dt>Workspace</dt>
-        <dd>{installation.teamName ?? installation.enterpriseName ?? installation.teamId}</dd>
-        <dt>Bot user</dt>
-        <dd class="mono">@firebreak ({installation.botUserId ?? "unknown"})</dd>
-        <dt>Authorized by</dt>
-        <dd>
-          {installerName ?? installation.installerUserId ?? "unknown"} on {formatTime(installation.updatedAt, tz)}
-        </dd>
-        <dt>Token health</dt>
-        <dd>
-          {health.badge} <span class="hint">{health.note}</span>
-        </dd>
-        <dt>Scopes</dt>
-        <dd>
-          <ul class="scopes" aria-label="Granted scopes">
-            {scopes.map((s) => (
-              <li>{s}</li>
-            ))}
-          </ul>
-        </dd>
-      </dl>
-      {canManage && (
-        <div class="actions">
-          <a class="button" href="/slack/install">
-            Reauthorize
-          </a>
-          <form method="post" action="/settings/messaging/slack/disconnect">
-            <input type="hidden" name="csrf" value={user.csrf} />
-            <button type="submit" class="danger">
-              Disconnect
-            </button>
-          </form>
-        </div>
-      )}
-    </section>
-  );
-}
-
-function SettingsFormCard({ canManage, channels, form, errors, user }: SlackSettingsProps) {
-  const error = (field: string) =>
-    errors?.[field] ? (
-      <span class="hint" id={`${field}-error`} role="alert" style="color:var(--err)">
-        {errors[field]}
-      </span>
-    ) : null;
-  return (
-    <section class="card" aria-labelledby="how">
-      <h2 id="how">How incidents run</h2>
-      {!canManage && (
-        <p class="banner info">
-          Only this workspace's admins, owners or the person who installed Firebreak can change these.
-        </p>
-      )}
-      <form method="post" action="/settings/messaging/slack">
-        <input type="hidden" name="csrf" value={user.csrf} />
-        <fieldset disabled={!canManage} style="border:0;padding:0;margin:0">
-          <div class="field">
-            <label class="switch" for="enabled">
-              <input type="checkbox" role="switch" id="enabled" name="enabled" value="on" checked={form.enabled} />
-              Enable Slack
-            </label>
-            <span class="hint">When off, /incident only answers that Firebreak is turned off.</span>
-          </div>
-          <div class="field">
-            <label for="announcement">Announcement channel</label>
-            {channels ? (
-              <select id="announcement" name="announcement_channel" aria-describedby="announcement-hint">
-                {channels.map((ch) => (
-                  <option value={ch.id} selected={ch.id === form.announcementChannelId}>
-                    {ch.isPrivate ? "🔒 " : "#"}
-                    {ch.name}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <input type="text" id="announcement" name="announcement_channel" value={form.announcementChannelId} />
-            )}
-            <span class="hint" id="announcement-hint">
-              {channels
-                ? "Every new incident is announced here. Firebreak must be a member of the channel."
-                : "Slack's channel list could not be loaded; enter a channel id."}
-            </span>
-            {error("announcement_channel")}
-          </div>
-          <fieldset class="field" style="border:0;padding:0">
-            <legend class="label">Reminder cadence</legend>
-            <span class="hint">Minutes without an update before the commander is reminded; 0 turns reminders off.</span>
-            <div class="inline">
-              {SEVERITIES.map((sev) => (
-                <div class="field">
-                  <label for={`reminder-${sev}`}>{sev}</label>
-                  <input
-                    type="number"
-                    id={`reminder-${sev}`}
-                    name={`reminder_${sev.toLowerCase()}`}
-                    min="0"
-                    max="1440"
-                    value={String(form.reminders[sev])}
-                    style="width:6rem"
-                  />
-                </div>
-              ))}
-            </div>
-            {error("reminders")}
-          </fieldset>
-          <div class="field">
-            <label for="prefix">Channel name prefix</label>
-            <input
-              type="text"
-              id="prefix"
-              name="channel_prefix"
-              value={form.channelPrefix}
-              maxlength={20}
-              style="width:10rem"
-            />
-            <span class="hint">Incident channels are named like {form.channelPrefix || "inc"}-12-database-down.</span>
-            {error("channel_prefix")}
-          </div>
-          <button type="submit" class="primary">
-            Save
-          </button>
-        </fieldset>
       </form>
     </section>
   );
