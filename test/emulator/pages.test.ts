@@ -22,7 +22,7 @@ function standInApp() {
   const app = new Hono();
   for (const [start, done, authorize, exchange] of [
     ["/slack/install", "/slack/oauth_redirect", "/oauth/v2/authorize", "oauth.v2.access"],
-    ["/login", "/login/callback", "/openid/connect/authorize", "openid.connect.token"],
+    ["/login/slack", "/login/callback", "/openid/connect/authorize", "openid.connect.token"],
   ] as const) {
     app.get(start, (c) => {
       const state = crypto.randomUUID();
