@@ -13,6 +13,7 @@ import type { Incident } from "../incidents/incident";
 import { incidentChannelName } from "../slack/channel-name";
 import { orgScope } from "./direct-message";
 import { once } from "./effects";
+import { visibleChannels } from "./list-channels";
 import type { Workspace } from "./workspace";
 
 const NAME_ATTEMPTS = 10;
@@ -58,25 +59,9 @@ async function findOurChannel(ws: Workspace, incident: Incident, prefix: string,
   const names = new Set(
     Array.from({ length: NAME_ATTEMPTS }, (_, i) => incidentChannelName(prefix, incident.number, incident.title, i)),
   );
-  let cursor: string | undefined;
-  for (let page = 0; page < 50; page++) {
-    const listed = await ws.slack.conversations.list({
-      ...orgScope(ws),
-      types: ["public_channel", "private_channel"],
-      exclude_archived: true,
-      limit: 1000,
-      ...(cursor ? { cursor } : {}),
-    });
-    const ours = listed.channels?.find(
-      (c) =>
-        c.name !== undefined &&
-        names.has(c.name) &&
-        c.creator === ws.botUserId &&
-        (c.created ?? 0) * 1000 >= attemptedAt - 60_000,
-    );
-    if (ours?.id) return `${ours.id}|${ours.name}`;
-    cursor = listed.response_metadata?.next_cursor || undefined;
-    if (!cursor) return undefined;
+  for await (const c of visibleChannels(ws, 50)) {
+    const ours = c.name !== undefined && names.has(c.name) && c.creator === ws.botUserId;
+    if (ours && c.id && (c.created ?? 0) * 1000 >= attemptedAt - 60_000) return `${c.id}|${c.name}`;
   }
   return undefined;
 }

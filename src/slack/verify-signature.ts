@@ -1,8 +1,9 @@
 /**
  * Slack request signing, checked strictly on the raw bytes before anything is parsed.
- * slack-edge's own check accepts future and non-numeric timestamps and any 3-character
- * prefix, so this runs first and slack-edge only ever sees requests that passed it.
+ * slack-edge's verifySlackRequest accepts future and non-numeric timestamps and any
+ * 3-character prefix, so Firebreak checks for itself.
  */
+import { hmacKey } from "../lib/hmac-key";
 
 /** How far a request's timestamp may be from our clock, either way (Slack's rule). */
 export const MAX_CLOCK_SKEW_SECONDS = 300;
@@ -10,19 +11,6 @@ export const MAX_CLOCK_SKEW_SECONDS = 300;
 const SIGNATURE = /^v0=([0-9a-f]{64})$/;
 const TIMESTAMP = /^[0-9]{1,12}$/;
 const encoder = new TextEncoder();
-const keys = new Map<string, Promise<CryptoKey>>();
-
-function hmacKey(secret: string): Promise<CryptoKey> {
-  let key = keys.get(secret);
-  if (!key) {
-    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
-      "sign",
-      "verify",
-    ]);
-    keys.set(secret, key);
-  }
-  return key;
-}
 
 function hexToBytes(hex: string): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(hex.length / 2);

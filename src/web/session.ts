@@ -4,6 +4,7 @@
  * only this session's pages can know.
  */
 import { fromBase64Url, toBase64Url } from "../lib/base64";
+import { hmacKey } from "../lib/hmac-key";
 
 export const SESSION_COOKIE = "fb_session";
 export const SESSION_TTL_SECONDS = 8 * 60 * 60;
@@ -23,22 +24,9 @@ export interface Session {
 }
 
 const encoder = new TextEncoder();
-const keys = new Map<string, Promise<CryptoKey>>();
-
-function key(secret: string) {
-  let k = keys.get(secret);
-  if (!k) {
-    k = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
-      "sign",
-      "verify",
-    ]);
-    keys.set(secret, k);
-  }
-  return k;
-}
 
 async function mac(secret: string, data: string): Promise<string> {
-  return toBase64Url(new Uint8Array(await crypto.subtle.sign("HMAC", await key(secret), encoder.encode(data))));
+  return toBase64Url(new Uint8Array(await crypto.subtle.sign("HMAC", await hmacKey(secret), encoder.encode(data))));
 }
 
 /** `payload.signature`, both base64url. */
@@ -51,7 +39,12 @@ export async function sealValue(secret: string, value: object): Promise<string> 
 export async function openValue<T>(secret: string, sealed: string | undefined): Promise<T | undefined> {
   const [payload, signature] = (sealed ?? "").split(".");
   if (!payload || !signature) return undefined;
-  const ok = await crypto.subtle.verify("HMAC", await key(secret), fromBase64Url(signature), encoder.encode(payload));
+  const ok = await crypto.subtle.verify(
+    "HMAC",
+    await hmacKey(secret),
+    fromBase64Url(signature),
+    encoder.encode(payload),
+  );
   if (!ok) return undefined;
   try {
     return JSON.parse(new TextDecoder().decode(fromBase64Url(payload))) as T;
