@@ -66,31 +66,31 @@ async function findOurChannel(ws: Workspace, incident: Incident, prefix: string,
   return undefined;
 }
 
-/** Errors that mean this person cannot be invited (rather than Slack having trouble). */
-const CANNOT_INVITE = new Set([
-  "user_not_found",
-  "user_is_deactivated",
-  "cant_invite",
-  "user_is_restricted",
-  "user_disabled",
-]);
 const ALREADY_THERE = new Set(["already_in_channel", "cant_invite_self"]);
 
-/** Invites each person; returns those who could not be invited, for the declarer to hear about. */
+interface InviteError {
+  user?: string;
+  error?: string;
+}
+
+/**
+ * Invites everyone in one call (`force`: the valid ones join even if another cannot), and
+ * returns those who could not be invited, for the declarer to hear about.
+ */
 export async function inviteAll(ws: Workspace, channel: string, userIds: (string | null | undefined)[]) {
   const people = [...new Set(userIds.filter((u): u is string => !!u && u !== ws.botUserId))];
-  const failed: { userId: string; error: string }[] = [];
-  for (const userId of people) {
-    try {
-      await ws.slack.conversations.invite({ channel, users: userId });
-    } catch (err) {
-      if (err instanceof SlackAPIError && ALREADY_THERE.has(err.error)) continue;
-      if (err instanceof SlackAPIError && CANNOT_INVITE.has(err.error)) {
-        failed.push({ userId, error: err.error });
-        continue;
-      }
-      throw err;
-    }
+  if (people.length === 0) return [];
+  let errors: InviteError[];
+  try {
+    const invited = await ws.slack.conversations.invite({ channel, users: people.join(","), force: true } as never);
+    errors = (invited as { errors?: InviteError[] }).errors ?? [];
+  } catch (err) {
+    // Nobody could be invited: Slack says why for each, or once for all.
+    if (!(err instanceof SlackAPIError)) throw err;
+    const listed = (err.result as { errors?: InviteError[] }).errors;
+    errors = listed?.length ? listed : people.map((user) => ({ user, error: err.error }));
   }
-  return failed;
+  return errors
+    .filter((e) => e.user && e.error && !ALREADY_THERE.has(e.error))
+    .map((e) => ({ userId: e.user as string, error: e.error as string }));
 }

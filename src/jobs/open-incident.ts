@@ -56,18 +56,25 @@ export async function openIncident(env: Env, db: Db, job: OpenIncidentJob): Prom
 }
 
 async function openSteps(env: Env, db: Db, ws: Workspace, found: Incident) {
-  await notify(env, db, ws, found, "declaring", () => declaringNotice(found));
-  const channel = await ensureIncidentChannel(db, ws, found);
+  // The notice and the channel do not depend on each other: one Slack round trip, not two.
+  const [, channel] = await Promise.all([
+    notify(env, db, ws, found, "declaring", () => declaringNotice(found)),
+    ensureIncidentChannel(db, ws, found),
+  ]);
   let incident: Incident = { ...found, channelId: channel.id, channelName: channel.name };
 
-  const uninvitable = await inviteAll(ws, channel.id, [
-    incident.declaredBy,
-    incident.commanderId,
-    incident.commsId,
-    incident.scribeId,
-  ]);
-  if (uninvitable.length) {
-    const who = uninvitable.map((u) => `<@${u.userId}> (${u.error})`).join(", ");
+  // Invited once: a retried job does not ask Slack again (and spend its invite budget).
+  const uninvitable = await once(db, {
+    key: `incident:${incident.id}:invites`,
+    teamId: ws.teamId,
+    perform: async () => {
+      const people = [incident.declaredBy, incident.commanderId, incident.commsId, incident.scribeId];
+      return JSON.stringify(await inviteAll(ws, channel.id, people));
+    },
+  });
+  const failedInvites = JSON.parse(uninvitable) as { userId: string; error: string }[];
+  if (failedInvites.length) {
+    const who = failedInvites.map((u) => `<@${u.userId}> (${u.error})`).join(", ");
     await tellDeclarer(env, db, ws, incident, "invite", `invite ${who}`, "Invite them to the channel by hand.");
   }
 

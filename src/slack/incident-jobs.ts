@@ -56,9 +56,18 @@ export async function queueTimelineMessage(
   ]);
 }
 
+/** App Home waits a moment, so a burst of changes republishes once (the later jobs find views current). */
+const HOME_DELAY_SECONDS = 2;
+
 async function send(ctx: RequestContext, jobs: Job[]) {
   try {
-    await ctx.env.JOBS.sendBatch(jobs.map((body) => ({ body, contentType: "json" as const })));
+    await ctx.env.JOBS.sendBatch(
+      jobs.map((body) => ({
+        body,
+        contentType: "json" as const,
+        ...(body.type === "home_publish" ? { delaySeconds: HOME_DELAY_SECONDS } : {}),
+      })),
+    );
   } catch (err) {
     logUnexpected("queue-send", err, { jobs: jobs.map((j) => j.type) });
   }

@@ -69,6 +69,21 @@ describe("declaring an incident", () => {
     expect(ready.commander_id).toBe(ws.users.bob.id);
   });
 
+  it("opens anyway when someone cannot be invited, and tells the declarer who", async () => {
+    const ws = await installedCompany();
+    await declareViaSlack(ws, { values: { commander: ws.users.dave.id } });
+    const ready = await whenReady(ws.team.id, 1);
+    const channel = await emulator.channel(ready.channel_id ?? "");
+    expect(channel.members).toContain(ws.users.alice.id);
+    expect(channel.members).not.toContain(ws.users.dave.id);
+    const told = await eventually("the declarer told", async () =>
+      (await emulator.seen(ws, ws.users.alice.id)).find((s) => (s.text ?? "").includes("couldn't invite")),
+    );
+    expect(told.text).toContain(`<@${ws.users.dave.id}>`);
+    const invites = await emulator.calls({ teamId: ws.team.id, method: "conversations.invite" });
+    expect(invites).toHaveLength(1);
+  });
+
   it("moves on to -2 when someone already took the channel name", async () => {
     const ws = await installedCompany({ extraChannels: ["inc-1-database-down"] });
     const taken = await emulator.channelByName(ws, "inc-1-database-down");
