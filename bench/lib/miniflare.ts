@@ -3,9 +3,10 @@
  * logging cut a trivial worker's throughput about 4× on this machine (docs/benchmarks.md).
  * Miniflare 5 takes a new options shape; we write the familiar v4 shape and convert it.
  */
-import { dirname } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { convertV4MiniflareOptions, Miniflare, type V4MiniflareOptions } from "miniflare";
-import { exampleSecrets, wranglerConfig } from "./project";
+import { exampleSecrets, projectPath, wranglerConfig } from "./project";
 
 /** Options every served worker shares, so Firebreak and the floor run under the same runner. */
 const shared = {
@@ -35,11 +36,29 @@ async function serve(options: V4MiniflareOptions & { scriptPath: string }): Prom
   return { mf, url, directUrl: await mf.unsafeGetDirectURL() };
 }
 
+/**
+ * The bundle as its only module, or with bench/d1-counting-entry.js in front of it (countD1):
+ * that entry sits next to index.js so its `import "./index.js"` resolves, and counts D1 statements.
+ */
+function firebreakModules(scriptPath: string, countD1: boolean) {
+  if (!countD1) return { modules: true } as const;
+  return {
+    modules: [
+      {
+        type: "ESModule" as const,
+        path: join(dirname(scriptPath), "bench-d1-counting-entry.js"),
+        contents: readFileSync(projectPath("bench/d1-counting-entry.js"), "utf8"),
+      },
+      { type: "ESModule" as const, path: scriptPath },
+    ],
+  };
+}
+
 /** Firebreak's bundle with wrangler.toml's bindings, the example secrets and local-only URLs. */
 export function serveFirebreak(
   scriptPath: string,
   overrides: { SLACK_BASE_URL: string; APP_URL: string },
-  { inspect = false } = {},
+  { inspect = false, countD1 = false } = {},
 ) {
   const config = wranglerConfig();
   refuseUnmappedBindings(config);
@@ -51,6 +70,7 @@ export function serveFirebreak(
     // Any free port, for lib/profile.ts; off unless asked, so the measured runs carry no inspector.
     ...(inspect ? { inspectorPort: 0 } : {}),
     scriptPath,
+    ...firebreakModules(scriptPath, countD1),
     compatibilityDate: config.compatibility_date,
     compatibilityFlags: config.compatibility_flags,
     bindings: { ...vars, ...exampleSecrets(), ...overrides },
