@@ -26,49 +26,38 @@ function modal(
 
 const option = (text: string, value: string) => ({ text: plain(text), value });
 
+/** A required select input whose block_id and action_id are `id`, preselecting `initial`. */
+function selectInput(id: string, label: string, options: ReturnType<typeof option>[], initial: string | undefined) {
+  return {
+    type: "input" as const,
+    block_id: id,
+    label: plain(label),
+    element: {
+      type: "static_select" as const,
+      action_id: id,
+      options,
+      initial_option: options.find((o) => o.value === initial) ?? options[0],
+    },
+  };
+}
+
 export function statusModal(incident: Incident): ModalView {
   const options = STATUSES.map((s) => option(STATUS_LABELS[s], s));
   return modal(VIEW.status, "Update status", "Update", incident, [
-    {
-      type: "input",
-      block_id: INPUT.status,
-      label: plain("Status"),
-      element: {
-        type: "static_select",
-        action_id: INPUT.status,
-        options,
-        initial_option: options.find((o) => o.value === incident.status),
-      },
-    },
+    selectInput(INPUT.status, "Status", options, incident.status),
   ]);
 }
 
 export function severityModal(incident: Incident): ModalView {
-  const options = severityOptions();
   return modal(VIEW.severity, "Change severity", "Change", incident, [
-    {
-      type: "input",
-      block_id: INPUT.severity,
-      label: plain("Severity"),
-      element: {
-        type: "static_select",
-        action_id: INPUT.severity,
-        options,
-        initial_option: options.find((o) => o.value === incident.severity),
-      },
-    },
+    selectInput(INPUT.severity, "Severity", severityOptions(), incident.severity),
   ]);
 }
 
 export function roleModal(incident: Incident): ModalView {
   const options = ROLES.map((r) => option(ROLE_LABELS[r], r));
   return modal(VIEW.role, "Assign role", "Assign", incident, [
-    {
-      type: "input",
-      block_id: INPUT.role,
-      label: plain("Role"),
-      element: { type: "static_select", action_id: INPUT.role, options, initial_option: options[0] },
-    },
+    selectInput(INPUT.role, "Role", options, undefined),
     {
       type: "input",
       block_id: INPUT.person,
