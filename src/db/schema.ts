@@ -178,6 +178,8 @@ export const slackUsers = sqliteTable(
     tz: text("tz"),
     isAdmin: integer("is_admin", { mode: "boolean" }).notNull().default(false),
     isOwner: integer("is_owner", { mode: "boolean" }).notNull().default(false),
+    /** An admin or owner of the whole Enterprise Grid org: only they manage an org-wide install. */
+    isOrgAdmin: integer("is_org_admin", { mode: "boolean" }).notNull().default(false),
     fetchedAt: integer("fetched_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] })],

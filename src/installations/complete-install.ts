@@ -2,15 +2,25 @@
  * The second half of OAuth v2: trade the code for tokens with oauth.v2.access, learn the bot's
  * own id with auth.test, and store the installation (one upsert: no partial row on failure).
  */
+import { and, eq } from "drizzle-orm";
+import type { OAuthV2AccessResponse } from "slack-edge";
 import type { Db } from "../db/client";
+import { installations } from "../db/schema";
 import { AppError } from "../errors";
 import { SlackClient } from "../slack/client";
 import { classifySlackFailure } from "../slack/slack-failure";
+import { administers, slackUserRow } from "../slack/slack-user";
 import type { InstallationRow } from "./find-installation";
 import { saveInstallation } from "./save-installation";
 import { tokenCipher } from "./token-crypto";
 
-export async function completeInstall(env: Env, db: Db, code: string, redirectUri: string): Promise<InstallationRow> {
+export interface CompletedInstall {
+  installation: InstallationRow;
+  /** The person who clicked Allow (who may not become the installer: see keepsInstaller). */
+  installedBy?: string;
+}
+
+export async function completeInstall(env: Env, db: Db, code: string, redirectUri: string): Promise<CompletedInstall> {
   const now = Date.now();
   const access = await slackStep("exchange the code", () =>
     new SlackClient(env, undefined, "oauth").oauth.v2.access({
@@ -27,7 +37,8 @@ export async function completeInstall(env: Env, db: Db, code: string, redirectUr
     new SlackClient(env, access.access_token, "oauth").auth.test(),
   );
   const user = access.authed_user;
-  return saveInstallation(
+  const keepInstaller = await keepsInstaller(env, db, access, access.access_token);
+  const installation = await saveInstallation(
     db,
     await tokenCipher(env),
     {
@@ -50,9 +61,44 @@ export async function completeInstall(env: Env, db: Db, code: string, redirectUr
       userTokenExpiresAt: user?.expires_in ? now + user.expires_in * 1000 : undefined,
       incomingWebhookChannelId: access.incoming_webhook?.channel_id,
       incomingWebhookChannelName: access.incoming_webhook?.channel?.replace(/^#/, ""),
+      keepInstaller,
     },
     now,
   );
+  return { installation, installedBy: user?.id };
+}
+
+/**
+ * Whether a reinstall leaves the installer as it was. The installer may change the settings, so
+ * someone else reinstalling a live installation takes that over only if Slack says they
+ * administer what it covers (the org, for an org-wide install); otherwise any member allowed to
+ * add apps could make themselves its manager. After an uninstall or a disconnect, whoever
+ * installs is the installer.
+ */
+async function keepsInstaller(env: Env, db: Db, access: OAuthV2AccessResponse, botToken: string): Promise<boolean> {
+  const userId = access.authed_user?.id;
+  const orgWide = access.is_enterprise_install === true;
+  const [existing] = await db
+    .select({ installerUserId: installations.installerUserId, botTokenEnc: installations.botTokenEnc })
+    .from(installations)
+    .where(
+      and(
+        eq(installations.enterpriseId, access.enterprise?.id ?? ""),
+        eq(installations.teamId, orgWide ? "" : (access.team?.id ?? "")),
+      ),
+    );
+  if (!existing?.botTokenEnc || !existing.installerUserId || !userId || existing.installerUserId === userId) {
+    return false;
+  }
+  try {
+    const { user } = await new SlackClient(env, botToken, "oauth").users.info({ user: userId });
+    const teamId = access.team?.id ?? "";
+    return !user || !administers(slackUserRow(teamId, userId, user, Date.now()), { isEnterpriseInstall: orgWide });
+  } catch (err) {
+    // If Slack can't say who they are, the installer stays who it was.
+    if (classifySlackFailure(err).kind === "other") throw err;
+    return true;
+  }
 }
 
 async function slackStep<T>(what: string, call: () => Promise<T>): Promise<T> {

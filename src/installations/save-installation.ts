@@ -25,6 +25,8 @@ export interface InstallationRecord {
   userTokenExpiresAt?: number;
   incomingWebhookChannelId?: string;
   incomingWebhookChannelName?: string;
+  /** A reinstall by someone who may not take the installation over: the installer and their user token stay. */
+  keepInstaller?: boolean;
 }
 
 const seal = (cipher: TokenCipher, token: string | undefined) =>
@@ -38,10 +40,15 @@ export async function saveInstallation(db: Db, cipher: TokenCipher, record: Inst
     seal(cipher, record.userToken),
     seal(cipher, record.userRefreshToken),
   ]);
-  const values = {
-    enterpriseId: record.enterpriseId ?? "",
+  const userSide = {
+    installerUserId: record.installerUserId ?? null,
+    userTokenEnc,
+    userScopes: record.userScopes.join(","),
+    userRefreshTokenEnc,
+    userTokenExpiresAt: record.userTokenExpiresAt ?? null,
+  };
+  const botSide = {
     enterpriseName: record.enterpriseName ?? null,
-    teamId: record.isEnterpriseInstall ? "" : (record.teamId ?? ""),
     teamName: record.teamName ?? null,
     isEnterpriseInstall: record.isEnterpriseInstall,
     appId: record.appId,
@@ -51,23 +58,24 @@ export async function saveInstallation(db: Db, cipher: TokenCipher, record: Inst
     botScopes: record.botScopes.join(","),
     botRefreshTokenEnc,
     botTokenExpiresAt: record.botTokenExpiresAt ?? null,
-    installerUserId: record.installerUserId ?? null,
-    userTokenEnc,
-    userScopes: record.userScopes.join(","),
-    userRefreshTokenEnc,
-    userTokenExpiresAt: record.userTokenExpiresAt ?? null,
     incomingWebhookChannelId: record.incomingWebhookChannelId ?? null,
     incomingWebhookChannelName: record.incomingWebhookChannelName ?? null,
+    // A new install's tokens are good and nobody is refreshing them, whatever happened before.
+    tokenStatus: "ok",
+    refreshClaimUntil: null,
     updatedAt: now,
   };
-  const { enterpriseId, teamId, ...changes } = values;
+  const key = {
+    enterpriseId: record.enterpriseId ?? "",
+    teamId: record.isEnterpriseInstall ? "" : (record.teamId ?? ""),
+  };
   const [row] = await db
     .insert(installations)
-    .values({ ...values, installedAt: now })
+    .values({ ...key, ...botSide, ...userSide, installedAt: now })
     .onConflictDoUpdate({
       target: [installations.enterpriseId, installations.teamId],
       // A reinstall refreshes everything Slack told us, and keeps the workspace's own settings.
-      set: changes,
+      set: record.keepInstaller ? botSide : { ...botSide, ...userSide },
     })
     .returning();
   forgetInstallations();

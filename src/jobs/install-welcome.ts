@@ -18,8 +18,8 @@ export async function welcomeInstallation(env: Env, db: Db, job: InstallWelcomeJ
   const ws = await openWorkspace(env, db, { enterpriseId: row.enterpriseId, teamId: row.teamId });
   const channel = row.incomingWebhookChannelId ?? undefined;
 
-  if (row.installerUserId) {
-    const installer = row.installerUserId;
+  const installer = job.installedBy ?? row.installerUserId;
+  if (installer) {
     const key = `welcome-dm:${row.id}:${job.installedAt}`;
     const dm = await dmChannel(db, ws, installer);
     await postOnce(

@@ -18,6 +18,8 @@ export interface InstallWelcomeJob {
   installationId: number;
   /** Distinguishes a reinstall's welcome from the first one's. */
   installedAt: number;
+  /** Who clicked Allow: they get the welcome, installer or not. */
+  installedBy?: string;
 }
 
 /** Where an incident job acts: the incident's workspace (and its Grid org, to find the install). */

@@ -3,10 +3,10 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { slackUsers } from "../db/schema";
 import { classifySlackFailure } from "../slack/slack-failure";
+import { type SlackUserRow, slackUserRow } from "../slack/slack-user";
 import type { Workspace } from "./workspace";
 
 const FRESH_MS = 24 * 60 * 60 * 1000;
-export type SlackUserRow = typeof slackUsers.$inferSelect;
 
 /** Looks each person up (Slack only for those not cached); unknown people keep their id as name. */
 export async function namesFor(
@@ -27,15 +27,7 @@ export async function namesFor(
     try {
       const { user } = await ws.slack.users.info({ user: userId });
       if (!user) continue;
-      const row: SlackUserRow = {
-        teamId: ws.teamId,
-        userId,
-        name: user.profile?.display_name || user.real_name || user.name || userId,
-        tz: user.tz ?? null,
-        isAdmin: user.is_admin ?? false,
-        isOwner: user.is_owner ?? false,
-        fetchedAt: now,
-      };
+      const row = slackUserRow(ws.teamId, userId, user, now);
       await db
         .insert(slackUsers)
         .values(row)

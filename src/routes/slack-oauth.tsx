@@ -80,12 +80,13 @@ export const slackOAuth = new Hono<{ Bindings: Env }>()
     const code = c.req.query("code");
     if (!code) throw new AppError("bad_request", "Slack's redirect had no code. Please start the installation again.");
 
-    const installation = await completeInstall(c.env, db, code, redirectUri(c.env));
+    const { installation, installedBy } = await completeInstall(c.env, db, code, redirectUri(c.env));
     try {
       await enqueue(c.env, {
         type: "install_welcome",
         installationId: installation.id,
         installedAt: installation.updatedAt,
+        installedBy,
       });
     } catch (err) {
       // The install itself succeeded; a missing welcome must not turn it into an error page.

@@ -1,6 +1,7 @@
 /**
- * Who may change a workspace's settings: its installer, or a Slack admin or owner of it —
- * asked of Slack (users.info) and remembered for five minutes.
+ * Who may change a workspace's settings: its installer, or a Slack admin or owner of what the
+ * installation covers (the workspace; the whole org for an org-wide install) — asked of Slack
+ * (users.info) and remembered for five minutes.
  */
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
@@ -8,6 +9,7 @@ import { slackUsers } from "../db/schema";
 import type { InstallationRow } from "../installations/find-installation";
 import type { Workspace } from "../jobs/workspace";
 import { classifySlackFailure } from "../slack/slack-failure";
+import { administers, slackUserRow } from "../slack/slack-user";
 import type { Session } from "./session";
 
 const PERMISSION_TTL_MS = 5 * 60 * 1000;
@@ -25,23 +27,16 @@ export async function canManage(
     .select()
     .from(slackUsers)
     .where(and(eq(slackUsers.teamId, session.teamId), eq(slackUsers.userId, session.userId)));
-  if (cached && Date.now() - cached.fetchedAt < PERMISSION_TTL_MS) return cached.isAdmin || cached.isOwner;
+  if (cached && Date.now() - cached.fetchedAt < PERMISSION_TTL_MS) return administers(cached, installation);
   try {
     const { user } = await ws.slack.users.info({ user: session.userId });
-    const row = {
-      teamId: session.teamId,
-      userId: session.userId,
-      name: user?.profile?.display_name || user?.real_name || user?.name || session.name,
-      tz: user?.tz ?? null,
-      isAdmin: user?.is_admin === true,
-      isOwner: user?.is_owner === true,
-      fetchedAt: Date.now(),
-    };
+    if (!user) return false;
+    const row = slackUserRow(session.teamId, session.userId, user, Date.now());
     await db
       .insert(slackUsers)
       .values(row)
       .onConflictDoUpdate({ target: [slackUsers.teamId, slackUsers.userId], set: row });
-    return (row.isAdmin || row.isOwner) && user?.deleted !== true;
+    return administers(row, installation);
   } catch (err) {
     // If Slack can't tell us, nobody but the installer gets to change anything.
     if (classifySlackFailure(err).kind === "other") throw err;

@@ -139,11 +139,19 @@ describe("browser-style flows", () => {
   it("installs org-wide in Enterprise Grid: team is null, one token serves every workspace", async () => {
     const org = await emulator.seedEnterprise({
       name: "Grid Org",
-      workspaces: [{ name: "Grid East" }, { name: "Grid West" }],
+      workspaces: ["Grid East", "Grid West"].map((name) => ({
+        name,
+        users: [
+          { key: "alice", orgAdmin: true },
+          { key: "bob", admin: true },
+        ],
+        channels: [{ key: "general", name: "general" }],
+      })),
     });
     const [east, west] = org.workspaces;
     if (!east || !west) throw new Error("seed failed");
     const admin = east.users.alice?.id ?? "";
+    // A workspace admin is not an org admin: only the org's may install on all of it.
     expect((await authorizeCode(org.enterprise.id, east.users.bob?.id ?? "")).status).toBe(400);
     const { location } = await authorizeCode(org.enterprise.id, admin, { channel: east.channels.general?.id });
     const res = await call("oauth.v2.access", {

@@ -4,12 +4,24 @@ import { expect, it } from "vitest";
 import { SlackDriver } from "../slack-emulator/driver";
 import { installViaOAuth } from "../slack-emulator/install-flow";
 import { declareViaSlack, whenReady } from "../support/incidents";
+import { settingsFields, signIn } from "../support/web";
 import { APP_URL, emulator, firebreak, slackUrl, textOf } from "../support/world";
 
 it("installs org-wide and answers /incident in each workspace of the org", async () => {
   const { enterprise, workspaces } = await emulator.seedEnterprise({
     name: "Globex",
-    workspaces: [{ name: "Globex Sales" }, { name: "Globex Eng" }],
+    workspaces: [
+      {
+        name: "Globex Sales",
+        users: [{ key: "alice", orgAdmin: true }],
+        channels: [{ key: "general", name: "general" }],
+      },
+      {
+        name: "Globex Eng",
+        users: [{ key: "alice", orgAdmin: true }],
+        channels: [{ key: "general", name: "general" }],
+      },
+    ],
   });
   const { finalResponse, steps } = await installViaOAuth({
     firebreak,
@@ -48,4 +60,43 @@ it("installs org-wide and answers /incident in each workspace of the org", async
     .bind(ready.id)
     .first<{ enterprise_id: string }>();
   expect(incidentRow?.enterprise_id).toBe(enterprise.id);
+});
+
+it("lets only the org's admins change an org-wide install, not one workspace's admin", async () => {
+  const { enterprise, workspaces } = await emulator.seedEnterprise({
+    name: "Initech",
+    workspaces: [
+      {
+        name: "Initech Ops",
+        users: [
+          { key: "olga", orgAdmin: true },
+          { key: "oscar", orgAdmin: true },
+          { key: "wes", admin: true },
+        ],
+        channels: [{ key: "general", name: "general" }],
+      },
+    ],
+  });
+  const ops = workspaces[0];
+  if (!ops) throw new Error("no workspace");
+  await installViaOAuth({
+    firebreak,
+    appUrl: APP_URL,
+    slackUrl,
+    team: enterprise.id,
+    user: "olga",
+    channel: "general",
+  });
+  const prefix = () =>
+    env.DB.prepare("SELECT channel_prefix FROM installations WHERE enterprise_id = ?").bind(enterprise.id).first();
+  const save = async (user: string, channel_prefix: string) =>
+    (await signIn(ops.team.id, user)).post(
+      "/settings/messaging/slack",
+      settingsFields({ channel_prefix }, ops.channels.general?.id),
+    );
+
+  expect((await save("wes", "wes")).status).toBe(403);
+  expect(await prefix()).toEqual({ channel_prefix: "inc" });
+  expect((await save("oscar", "oscar")).status).toBe(303);
+  expect(await prefix()).toEqual({ channel_prefix: "oscar" });
 });

@@ -6,6 +6,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { installViaOAuth } from "../slack-emulator/install-flow";
+import { settingsFields, signIn } from "../support/web";
 import {
   APP_URL,
   driver,
@@ -117,5 +118,43 @@ describe("installing Firebreak", () => {
     expect(rows.results).toEqual([
       { installer_user_id: ws.users.carol.id, incoming_webhook_channel_id: ws.channels.general.id },
     ]);
+  });
+
+  it("keeps the installer when a member who is no admin reinstalls, so they gain no say over settings", async () => {
+    const ws = await seedCompany();
+    const flow = { firebreak, appUrl: APP_URL, slackUrl, team: ws.team.id, channel: "#incidents" };
+    await installViaOAuth({ ...flow, user: "alice" });
+    await env.DB.prepare(
+      "UPDATE installations SET token_status = 'refresh_failed', refresh_claim_until = 1 WHERE team_id = ?",
+    )
+      .bind(ws.team.id)
+      .run();
+    await installViaOAuth({ ...flow, user: "bob" });
+    const row = await env.DB.prepare(
+      "SELECT installer_user_id, token_status, refresh_claim_until FROM installations WHERE team_id = ?",
+    )
+      .bind(ws.team.id)
+      .first();
+    // The reinstall's token is fresh either way, so its health starts over.
+    expect(row).toEqual({ installer_user_id: ws.users.alice.id, token_status: "ok", refresh_claim_until: null });
+    const browser = await signIn(ws.team.id, "bob");
+    const saved = await browser.post("/settings/messaging/slack", settingsFields({ channel_prefix: "bobs" }));
+    expect(saved.status).toBe(403);
+    // Bob still gets his own welcome: he is the one who clicked Allow.
+    await eventually("bob's welcome DM", async () =>
+      (await emulator.seen(ws, ws.users.bob.id)).some((s) => s.kind === "dm" && textOf(s).includes("is installed")),
+    );
+  });
+
+  it("lets an uninstalled workspace's next installer take over, admin or not", async () => {
+    const ws = await seedCompany();
+    const flow = { firebreak, appUrl: APP_URL, slackUrl, team: ws.team.id, channel: "#incidents" };
+    await installViaOAuth({ ...flow, user: "alice" });
+    await env.DB.prepare("UPDATE installations SET bot_token_enc = NULL WHERE team_id = ?").bind(ws.team.id).run();
+    await installViaOAuth({ ...flow, user: "erin" });
+    const row = await env.DB.prepare("SELECT installer_user_id FROM installations WHERE team_id = ?")
+      .bind(ws.team.id)
+      .first();
+    expect(row).toEqual({ installer_user_id: ws.users.erin.id });
   });
 });

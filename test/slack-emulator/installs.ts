@@ -52,6 +52,7 @@ function botUserFor(state: EmulatorState, code: AuthCode, existing: Install | un
     realName: state.app.name,
     admin: false,
     owner: false,
+    orgAdmin: false,
     deleted: false,
     bot: true,
     botId: slackId("B"),

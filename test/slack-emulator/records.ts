@@ -40,6 +40,8 @@ export interface User {
   realName: string;
   admin: boolean;
   owner: boolean;
+  /** An admin of the whole Enterprise Grid org (users.info's enterprise_user.is_admin). */
+  orgAdmin: boolean;
   deleted: boolean;
   bot: boolean;
   botId?: string;

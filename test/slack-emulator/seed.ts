@@ -51,6 +51,7 @@ export function seedWorkspace(
       realName: u.realName ?? capitalize(u.name ?? u.key),
       admin: u.admin ?? false,
       owner: u.owner ?? false,
+      orgAdmin: u.orgAdmin ?? false,
       deleted: u.deleted ?? false,
       bot: u.bot ?? false,
       tz: u.tz ?? "America/Los_Angeles",

@@ -10,6 +10,8 @@ export interface UserSpec {
   realName?: string;
   admin?: boolean;
   owner?: boolean;
+  /** In an Enterprise Grid org: an admin of the whole org, not only of its workspaces. */
+  orgAdmin?: boolean;
   deleted?: boolean;
   bot?: boolean;
   /** IANA zone; default America/Los_Angeles. */

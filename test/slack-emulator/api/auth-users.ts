@@ -55,8 +55,11 @@ export const authUserMethods: Record<string, MethodSpec> = {
     tier: 4,
     scopes: ["users:read"],
     run(ctx) {
-      const teamId = needTeam(ctx);
       const user = ctx.state.user(ctx.args.need("user", "user_not_found"));
+      // People belong to the org: an org-wide token sees them without naming a workspace.
+      const org = ctx.install?.enterpriseId;
+      const teamId = ctx.teamId || user?.teamIds.find((t) => org && ctx.state.team(t)?.enterpriseId === org) || "";
+      if (!teamId) needTeam(ctx);
       if (!user?.teamIds.includes(teamId)) throw new SlackError("user_not_found");
       const withEmail = ctx.token?.scopes.includes("users:read.email") ?? false;
       return { user: userJson(ctx.state, user, teamId, withEmail) };

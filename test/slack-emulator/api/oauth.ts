@@ -85,6 +85,7 @@ function refresh(ctx: ApiContext) {
 /** Claims about a person, as openid.connect.userInfo and the id_token carry them. */
 function claims(state: EmulatorState, user: User, teamId: string) {
   const team = state.team(teamId);
+  const org = team?.enterpriseId ? state.data.enterprises[team.enterpriseId] : undefined;
   const [given = user.realName, ...rest] = user.realName.split(" ");
   return {
     sub: user.id,
@@ -100,6 +101,8 @@ function claims(state: EmulatorState, user: User, teamId: string) {
     locale: "en-US",
     "https://slack.com/team_name": team?.name,
     "https://slack.com/team_domain": team?.domain,
+    // In an Enterprise Grid workspace Slack names the org too.
+    ...(org ? { "https://slack.com/enterprise_id": org.id, "https://slack.com/enterprise_name": org.name } : {}),
   };
 }
 

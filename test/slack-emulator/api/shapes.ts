@@ -58,6 +58,8 @@ function tzOffsetSeconds(tz: string, atMs: number): number {
 }
 
 export function userJson(state: EmulatorState, u: User, teamId: string, withEmail: boolean) {
+  const enterpriseId = state.data.teams[teamId]?.enterpriseId;
+  const org = enterpriseId ? state.data.enterprises[enterpriseId] : undefined;
   const profile = {
     real_name: u.realName,
     display_name: u.bot ? "" : u.name,
@@ -83,6 +85,18 @@ export function userJson(state: EmulatorState, u: User, teamId: string, withEmai
     is_admin: u.admin || u.owner,
     is_owner: u.owner,
     is_primary_owner: u.owner && state.usersOf(teamId).find((x) => x.owner) === u,
+    ...(org
+      ? {
+          enterprise_user: {
+            id: u.id,
+            enterprise_id: org.id,
+            enterprise_name: org.name,
+            is_admin: u.orgAdmin,
+            is_owner: false,
+            teams: u.teamIds,
+          },
+        }
+      : {}),
     is_restricted: false,
     is_ultra_restricted: false,
     is_bot: u.bot,

@@ -112,7 +112,7 @@ function allow(state: EmulatorState, flow: Flow, p: Params): { code: string } | 
   if (!state.team(teamId) && !org) return { error: ["Unknown workspace", teamId] };
   const user = people(state, teamId).find((u) => u.id === p.user);
   if (!user) return { error: ["Unknown user", `${p.user ?? ""} cannot sign in to ${teamId}.`] };
-  if (org && !(user.admin || user.owner))
+  if (org && !user.orgAdmin)
     return { error: ["Not allowed", "Only org admins and owners can install on the whole organization."] };
   let webhookChannelId: string | undefined;
   if (flow === "oauth" && split(p.scope).includes("incoming-webhook")) {

@@ -1,0 +1,1 @@
+ALTER TABLE `slack_users` ADD `is_org_admin` integer DEFAULT false NOT NULL;
