@@ -23,7 +23,7 @@ export async function setStatus(db: Db, incidentId: number, to: Status, actorId:
       }
       if (from === "resolved") {
         return {
-          patch: { status: to, resolvedAt: null },
+          patch: { status: to, resolvedAt: null, resolution: null },
           event: { kind: "reopened", actorId, text: `Reopened as ${STATUS_LABELS[to]}`, data: { from, to } },
         };
       }

@@ -1,9 +1,13 @@
-/** Where an incident is announced: fixed when it opens, so later edits land on the same post. */
+/**
+ * Where an incident is announced: fixed when it opens, so later edits land on the same post.
+ * A private incident is not announced at all: its title and updates stay in its own channel.
+ */
 import { SlackAPIError } from "slack-edge";
 import type { Incident } from "../incidents/incident";
 import type { Workspace } from "./workspace";
 
 export function announcementChannelFor(ws: Workspace, incident: Incident): string | undefined {
+  if (incident.isPrivate) return undefined;
   return (
     incident.announcementChannelId ??
     ws.installation.announcementChannelId ??

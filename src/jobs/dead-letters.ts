@@ -38,7 +38,8 @@ export async function recordDeadLetters(batch: MessageBatch<Job | DeadLetter>, e
   });
   await db.insert(deadLetters).values(rows).onConflictDoNothing();
   for (const m of batch.messages) {
-    if (!isDeadLetter(m.body) && m.body?.type === "incident_open") await giveUpOpening(env, m.body);
+    const job = isDeadLetter(m.body) ? m.body.job : m.body;
+    if (job?.type === "incident_open") await giveUpOpening(env, job, isDeadLetter(m.body) ? m.body.reason : undefined);
     m.ack();
   }
   console.warn(
@@ -46,16 +47,17 @@ export async function recordDeadLetters(batch: MessageBatch<Job | DeadLetter>, e
   );
 }
 
-/** An incident whose opening job ran out of retries: marked failed, and its declarer told. */
-async function giveUpOpening(env: Env, job: Extract<Job, { type: "incident_open" }>) {
+/**
+ * An incident whose opening job died (retries ran out, or it failed for good somewhere the job
+ * itself could not record, such as a revoked token): marked failed, and its declarer told if
+ * Slack still lets us.
+ */
+async function giveUpOpening(env: Env, job: Extract<Job, { type: "incident_open" }>, reason = "retries ran out") {
   const db = database(env.DB);
   try {
     const incident = await incidentById(db, job.incidentId);
     if (incident?.openState !== "opening") return;
-    await db
-      .update(incidents)
-      .set({ openState: "failed", openError: "retries ran out" })
-      .where(eq(incidents.id, incident.id));
+    await db.update(incidents).set({ openState: "failed", openError: reason }).where(eq(incidents.id, incident.id));
     const ws = await openWorkspace(env, db, { enterpriseId: job.enterpriseId, teamId: job.teamId });
     await tellDeclarer(
       env,
@@ -64,7 +66,7 @@ async function giveUpOpening(env: Env, job: Extract<Job, { type: "incident_open"
       incident,
       "gave-up",
       "finish setting it up",
-      "Slack kept failing for a long while. The incident is recorded; declare it again if you still need a channel.",
+      `${reason === "retries ran out" ? "Slack kept failing for a long while" : `It stopped: ${reason}`}. The incident is recorded; declare it again if you still need a channel.`,
     );
   } catch (err) {
     logUnexpected("dead-letter-tell", err, { incidentId: job.incidentId });

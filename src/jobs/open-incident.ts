@@ -10,6 +10,7 @@ import { incidents } from "../db/schema";
 import { AppError } from "../errors";
 import type { Incident } from "../incidents/incident";
 import { incidentById } from "../incidents/queries";
+import { logUnexpected } from "../lib/log";
 import { announcement } from "../slack/blocks/announcement";
 import { declaringNotice, readyNotice } from "../slack/blocks/incident-notices";
 import { incidentSummary } from "../slack/blocks/incident-summary";
@@ -79,35 +80,50 @@ async function openSteps(env: Env, db: Db, ws: Workspace, found: Incident) {
   }
 
   incident = (await incidentById(db, incident.id)) ?? incident;
-  const summaryTs = await postOnce(db, ws, `incident:${incident.id}:summary`, channel.id, incidentSummary(incident));
+  // Did this run post the summary and announcement from `incident`? An earlier attempt may have
+  // posted them from an older version, which sync must then bring up to date.
+  const rendered = { summary: false, announcement: false };
+  const summaryTs = await postOnce(db, ws, `incident:${incident.id}:summary`, channel.id, incidentSummary(incident), {
+    onPosted: () => {
+      rendered.summary = true;
+    },
+  });
   await once(db, {
     key: `incident:${incident.id}:pin`,
     teamId: ws.teamId,
     perform: () => pinIgnoringRepeat(ws, channel.id, summaryTs),
   });
   await syncTopic(db, ws, incident);
-  await announce(env, db, ws, incident);
+  rendered.announcement = await announce(env, db, ws, incident);
   const ready = incident;
   await notify(env, db, ws, incident, "ready", () => readyNotice(ready));
 
-  // The summary and announcement show this version; a change made meanwhile is synced now.
+  // What this run posted shows this version; anything else (or a change made meanwhile) is synced now.
+  const upToDate = rendered.summary && rendered.announcement;
   await db
     .update(incidents)
-    .set({ openState: "ready", syncedVersion: ready.version })
+    .set({ openState: "ready", ...(upToDate ? { syncedVersion: ready.version } : {}) })
     .where(eq(incidents.id, incident.id));
   await syncIncident(env, db, ws, incident.id);
 }
 
-async function announce(env: Env, db: Db, ws: Workspace, incident: Incident) {
+/** Posts the announcement; true if it now shows this version of the incident (or there is none to show). */
+async function announce(env: Env, db: Db, ws: Workspace, incident: Incident): Promise<boolean> {
   const channel = announcementChannelFor(ws, incident);
-  if (!channel) return;
+  if (!channel) return true;
+  let posted = false;
   if (incident.announcementChannelId !== channel) {
     await db.update(incidents).set({ announcementChannelId: channel }).where(eq(incidents.id, incident.id));
   }
   try {
     await withJoin(ws, channel, () =>
-      postOnce(db, ws, `incident:${incident.id}:announce`, channel, announcement(incident)),
+      postOnce(db, ws, `incident:${incident.id}:announce`, channel, announcement(incident), {
+        onPosted: () => {
+          posted = true;
+        },
+      }),
     );
+    return posted;
   } catch (err) {
     const failure = classifySlackFailure(err);
     if (failure.kind !== "rejected") throw err;
@@ -120,17 +136,33 @@ async function announce(env: Env, db: Db, ws: Workspace, incident: Incident) {
       `announce it in <#${channel}>`,
       `Slack said: ${failure.error}. Invite Firebreak to that channel, or pick another in settings.`,
     );
+    return true;
   }
 }
 
-/** The declarer's notice, through the response_url the modal carried (if any); at most once each. */
+/**
+ * The declarer's notice, through the response_url the modal carried (if any); at most once each.
+ * A courtesy, never a step: if Slack's response_url keeps failing, the incident opens anyway.
+ */
 async function notify(env: Env, db: Db, ws: Workspace, incident: Incident, step: string, message: () => object) {
   const url = incident.noticeUrl;
   if (!url) return;
   await once(db, {
     key: `incident:${incident.id}:notice-${step}`,
     teamId: ws.teamId,
-    perform: async () => String(await postToResponseUrl(env, url, message())),
+    perform: async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return String(await postToResponseUrl(env, url, message()));
+        } catch (err) {
+          if (attempt >= 2) {
+            logUnexpected("declarer-notice", err, { incidentId: incident.id, step });
+            return "false";
+          }
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }
+      }
+    },
   });
 }
 

@@ -11,8 +11,18 @@ export const POST_METADATA_TYPE = "firebreak_post";
 
 export type PostContent = Omit<ChatPostMessageRequest, "channel" | "metadata">;
 
-/** Posts (or finds the earlier post) and returns the message's ts. */
-export function postOnce(db: Db, ws: Workspace, key: string, channel: string, content: PostContent): Promise<string> {
+/**
+ * Posts (or finds the earlier post) and returns the message's ts. `onPosted` runs only when
+ * this call's content is what got posted, not an earlier attempt's.
+ */
+export function postOnce(
+  db: Db,
+  ws: Workspace,
+  key: string,
+  channel: string,
+  content: PostContent,
+  o: { onPosted?: () => void } = {},
+): Promise<string> {
   return once(db, {
     key,
     teamId: ws.teamId,
@@ -22,6 +32,7 @@ export function postOnce(db: Db, ws: Workspace, key: string, channel: string, co
         ...content,
         metadata: { event_type: POST_METADATA_TYPE, event_payload: { key } },
       });
+      o.onPosted?.();
       return posted.ts ?? "";
     },
     reconcile: (attemptedAt) => findPost(ws, channel, key, attemptedAt, content.thread_ts),

@@ -6,6 +6,7 @@ import { and, eq, isNull, ne, or } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { homeViewers } from "../db/schema";
 import { openIncidents } from "../incidents/queries";
+import { asSeenBy } from "../incidents/visibility";
 import { toBase64Url } from "../lib/base64";
 import { appHomeView } from "../slack/blocks/app-home";
 import { appUrl } from "../slack/slack-env";
@@ -18,7 +19,10 @@ const MAX_PER_RUN = 100;
 
 export async function publishHome(env: Env, db: Db, job: HomePublishJob): Promise<JobOutcome> {
   const ws = await openWorkspace(env, db, { enterpriseId: job.enterpriseId, teamId: job.teamId });
-  const view = appHomeView(await openIncidents(db, job.teamId), `${appUrl(env)}/settings`);
+  // One view for every viewer (so an unchanged home is not republished): private incidents
+  // appear as such, without their titles, even to the people on them.
+  const open = (await openIncidents(db, job.teamId)).map((incident) => asSeenBy(incident));
+  const view = appHomeView(open, `${appUrl(env)}/settings`);
   const hash = await hashOf(view);
   const stale = or(isNull(homeViewers.viewHash), ne(homeViewers.viewHash, hash));
   const who = job.userId ? and(eq(homeViewers.userId, job.userId), stale) : stale;

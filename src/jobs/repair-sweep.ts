@@ -2,9 +2,10 @@
  * The cron's safety net for the one gap queues leave: a D1 change whose job was never sent
  * (the queue refused it). Incidents still opening, summaries behind their incident, and
  * entries with nothing posted get their job again; the jobs are idempotent, so a job that was
- * merely slow is harmless to repeat.
+ * merely slow is harmless to repeat. A job that died for good (dead-lettered) is not revived,
+ * and a workspace that is turned off or has no token is left alone: its jobs could only fail.
  */
-import { and, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, ne, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { incidentEvents, incidents } from "../db/schema";
 import { incidentJobRef, type Job } from "./job";
@@ -15,13 +16,31 @@ const GRACE_MS = 2 * 60 * 1000;
 const HORIZON_MS = 24 * 60 * 60 * 1000;
 const POSTED_KINDS = ["status", "severity", "role", "resolved", "reopened", "update"];
 
+/** The incident's workspace can act: installed, with a bot token, and turned on. */
+const workspaceCanAct = sql`EXISTS (SELECT 1 FROM installations i
+  WHERE i.enterprise_id = coalesce(${incidents.enterpriseId}, '') AND i.bot_token_enc IS NOT NULL AND i.enabled = 1
+    AND (i.team_id = ${incidents.teamId} OR (i.team_id = '' AND i.is_enterprise_install = 1)))`;
+
+/** No job of this type for this incident (and entry) died since `after`. */
+const noDeadJob = (type: Job["type"], after: SQL, eventId?: SQL) => sql`NOT EXISTS (SELECT 1 FROM dead_letters d
+  WHERE d.job_type = ${type} AND json_extract(d.body, '$.incidentId') = ${incidents.id} AND d.died_at >= ${after}
+    ${eventId ? sql`AND json_extract(d.body, '$.eventId') = ${eventId}` : sql``})`;
+
 export async function repairSweep(db: Db, now: number): Promise<Job[]> {
   const since = now - HORIZON_MS;
   const before = now - GRACE_MS;
   const opening = await db
     .select()
     .from(incidents)
-    .where(and(eq(incidents.openState, "opening"), lt(incidents.declaredAt, before), gt(incidents.declaredAt, since)))
+    .where(
+      and(
+        eq(incidents.openState, "opening"),
+        lt(incidents.declaredAt, before),
+        gt(incidents.declaredAt, since),
+        workspaceCanAct,
+        noDeadJob("incident_open", sql`${incidents.declaredAt}`),
+      ),
+    )
     .limit(100);
   const behind = await db
     .select()
@@ -32,6 +51,8 @@ export async function repairSweep(db: Db, now: number): Promise<Job[]> {
         lt(incidents.syncedVersion, incidents.version),
         lt(incidents.updatedAt, before),
         gt(incidents.updatedAt, since),
+        workspaceCanAct,
+        noDeadJob("incident_sync", sql`${incidents.updatedAt}`),
       ),
     )
     .limit(100);
@@ -46,6 +67,8 @@ export async function repairSweep(db: Db, now: number): Promise<Job[]> {
         gt(incidentEvents.recordedAt, since),
         ne(incidents.openState, "opening"),
         sql`NOT EXISTS (SELECT 1 FROM slack_effects s WHERE s.key = 'event:' || ${incidentEvents.id} || ':channel')`,
+        workspaceCanAct,
+        noDeadJob("incident_event", sql`0`, sql`${incidentEvents.id}`),
       ),
     )
     .limit(100);

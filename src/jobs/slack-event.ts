@@ -10,9 +10,16 @@ import { noteHomeViewer, publishHome } from "./publish-home";
 import { addTimelineMessage } from "./timeline-message";
 import { openWorkspace } from "./workspace";
 
+/** Events that only revoke: handled even in a workspace where Firebreak is turned off. */
+const REVOCATIONS = new Set(["app_uninstalled", "tokens_revoked"]);
+
 export async function handleSlackEvent(env: Env, db: Db, job: SlackEventJob): Promise<JobOutcome> {
   const ref = { enterpriseId: job.enterpriseId, teamId: job.teamId };
   const event = job.event;
+  if (!REVOCATIONS.has(event.type) && (await findInstallation(db, ref))?.enabled === false) {
+    // Turned off means quiet: no welcome notices, no Home, no 📌 entries.
+    return stopped("Firebreak is turned off in this workspace");
+  }
   switch (event.type) {
     case "app_uninstalled":
       // Tokens go; incidents and their history stay.

@@ -17,14 +17,19 @@ import type { Workspace } from "./workspace";
 const MAX_PASSES = 5;
 
 export async function syncIncident(_env: Env, db: Db, ws: Workspace, incidentId: number): Promise<void> {
+  let incident = await incidentById(db, incidentId);
+  if (incident?.openState !== "ready" || incident.syncedVersion >= incident.version) return;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const incident = await incidentById(db, incidentId);
-    if (incident?.openState !== "ready" || incident.syncedVersion >= incident.version) return;
     await pushState(db, ws, incident);
     await db
       .update(incidents)
       .set({ syncedVersion: incident.version })
       .where(and(eq(incidents.id, incident.id), lt(incidents.syncedVersion, incident.version)));
+    // Another worker may have pushed a newer state while ours was in flight, and ours landed
+    // last: whatever syncedVersion says, a newer row than we rendered means push again.
+    const latest = await incidentById(db, incidentId);
+    if (latest?.openState !== "ready" || latest.version === incident.version) return;
+    incident = latest;
   }
 }
 

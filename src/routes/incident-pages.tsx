@@ -1,6 +1,7 @@
 /**
  * The incidents pages, for members of the workspace (the session's) only: another workspace's
- * incident is "not found", so ids cannot be probed.
+ * incident is "not found", so ids cannot be probed. A private incident's page is for the people
+ * on it and the members of its channel (Slack says who); the list shows it without its title.
  */
 import { eq } from "drizzle-orm";
 import { type Context, Hono } from "hono";
@@ -11,17 +12,41 @@ import type { Incident, IncidentEvent } from "../incidents/incident";
 import { statusPhases } from "../incidents/phases";
 import { postmortemMarkdown } from "../incidents/postmortem";
 import { incidentById, recentIncidents, timelineOf } from "../incidents/queries";
+import { asSeenBy, isOnIncident } from "../incidents/visibility";
 import { namesFor } from "../jobs/user-names";
 import { openWorkspace } from "../jobs/workspace";
+import { logUnexpected } from "../lib/log";
 import { IncidentListPage, IncidentPage } from "../web/pages/incident-pages";
 import { layoutUser, requireSession, type WebEnv } from "../web/web-auth";
 
 async function ownIncident(c: Context<WebEnv>, db: Db): Promise<Incident> {
   const id = Number(c.req.param("id"));
   const incident = Number.isInteger(id) && id > 0 ? await incidentById(db, id) : undefined;
-  if (!incident || incident.teamId !== c.get("session").teamId)
+  const session = c.get("session");
+  if (!incident || incident.teamId !== session.teamId)
     throw new AppError("not_found", "There is no such incident in your workspace.");
+  if (incident.isPrivate && !isOnIncident(incident, session.userId) && !(await inChannel(c, db, incident))) {
+    throw new AppError("forbidden", `INC-${incident.number} is private: only the people in its channel can read it.`);
+  }
   return incident;
+}
+
+/** Whether the signed-in person is in the incident's channel; if Slack can't say, they are not. */
+async function inChannel(c: Context<WebEnv>, db: Db, incident: Incident): Promise<boolean> {
+  if (!incident.channelId) return false;
+  try {
+    const ws = await openWorkspace(c.env, db, c.get("session"));
+    let cursor: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const found = await ws.slack.conversations.members({ channel: incident.channelId, limit: 1000, cursor });
+      if (found.members?.includes(c.get("session").userId)) return true;
+      cursor = found.response_metadata?.next_cursor || undefined;
+      if (!cursor) return false;
+    }
+  } catch (err) {
+    logUnexpected("private-incident-members", err, { incidentId: incident.id });
+  }
+  return false;
 }
 
 /** Display names for these people (cached; Slack asked only for the unknown ones). */
@@ -48,7 +73,7 @@ export const incidentPages = new Hono<WebEnv>()
   .get("/incidents", async (c) => {
     const db = database(c.env.DB);
     const session = c.get("session");
-    const incidents = await recentIncidents(db, [session.teamId]);
+    const incidents = (await recentIncidents(db, [session.teamId])).map((i) => asSeenBy(i, session.userId));
     const name = await nameLookup(
       c,
       db,

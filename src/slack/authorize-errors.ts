@@ -1,4 +1,5 @@
 /** What a person sees when their workspace cannot be served: not installed, revoked, or off. */
+import type { InstallationRow } from "../installations/find-installation";
 import { appUrl } from "./slack-env";
 
 const settingsUrl = (env: Env) => `${appUrl(env)}/settings`;
@@ -13,4 +14,12 @@ export function reinstallText(env: Env): string {
 
 export function disabledText(env: Env): string {
   return `Firebreak is turned off for this workspace. An admin can turn it back on at ${settingsUrl(env)}.`;
+}
+
+/** Why this workspace cannot be served right now, if it cannot. */
+export function whyUnusable(env: Env, installation: InstallationRow | undefined): string | undefined {
+  if (!installation) return notInstalledText(env);
+  if (!installation.botTokenEnc || !installation.botUserId) return reinstallText(env);
+  if (!installation.enabled) return disabledText(env);
+  return undefined;
 }

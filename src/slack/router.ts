@@ -12,10 +12,11 @@ import type { BlockAction, BlockElementAction, MessageShortcut, SlashCommand, Vi
 import { database } from "../db/client";
 import { cachedInstallation } from "../installations/installation-cache";
 import { logUnexpected } from "../lib/log";
-import { disabledText, notInstalledText, reinstallText } from "./authorize-errors";
-import { ephemeral } from "./blocks/options-menu";
+import { notInstalledText, whyUnusable } from "./authorize-errors";
+import { refuseInteraction } from "./refuse-interaction";
 import { errorReply } from "./reply-errors";
 import { type RequestContext, requestContext } from "./request-context";
+import { postToResponseUrl } from "./response-url";
 
 export interface ListenerArgs<P> {
   payload: P;
@@ -73,10 +74,17 @@ export class SlackRouter {
     const isCommand = interaction.kind === "command";
     const db = database(env.DB);
     const installation = await cachedInstallation(db, who);
-    if (!installation) return answer(isCommand ? ephemeral(notInstalledText(env)) : undefined);
-    if (!installation.botTokenEnc || !installation.botUserId)
-      return answer(isCommand ? ephemeral(reinstallText(env)) : undefined);
-    if (!installation.enabled) return answer(isCommand ? ephemeral(disabledText(env)) : undefined);
+    const unusable = whyUnusable(env, installation);
+    if (!installation || unusable) {
+      const text = unusable ?? notInstalledText(env);
+      const refusal = refuseInteraction(interaction, text);
+      const url = refusal.responseUrl;
+      if (url) {
+        const notice = { response_type: "ephemeral", replace_original: false, text };
+        executionCtx.waitUntil(postToResponseUrl(env, url, notice).catch((err) => logUnexpected("refusal", err)));
+      }
+      return answer(refusal.body);
+    }
 
     const listener = this.#find(interaction);
     if (!listener) return answer(undefined);

@@ -3,7 +3,7 @@
 import { formatDuration } from "../../incidents/duration";
 import type { Incident, IncidentEvent } from "../../incidents/incident";
 import { parseEventData } from "../../incidents/incident";
-import { ROLE_LABELS } from "../../incidents/model";
+import { ROLE_LABELS, STATUS_LABELS, type Status } from "../../incidents/model";
 import type { PostContent } from "../../jobs/post-once";
 import { incidentTitle, person, severityBadge, statusText } from "./incident-text";
 import { context, escapeMrkdwn, section } from "./text";
@@ -27,14 +27,18 @@ export function announcement(incident: Incident, now = Date.now()): PostContent 
   };
 }
 
-/** A thread reply under the announcement for one change (status, severity, role, resolve). */
+/**
+ * A line for one change (status, severity, role, resolve), told as it was when it happened:
+ * a reply posted late must not claim a state the incident has since left.
+ */
 export function changeReply(incident: Incident, event: IncidentEvent): PostContent {
   const data = parseEventData(event);
   const by = event.actorId ? ` by ${person(event.actorId)}` : "";
+  const status = (to: string | null | undefined) => (to && to in STATUS_LABELS ? STATUS_LABELS[to as Status] : to);
   let line: string;
   switch (event.kind) {
     case "status":
-      line = `Status is now *${statusText(incident)}*`;
+      line = `Status is now *${status(data.to)}*`;
       break;
     case "severity":
       line = `Severity is now *${data.to}* (was ${data.from})`;
@@ -43,15 +47,17 @@ export function changeReply(incident: Incident, event: IncidentEvent): PostConte
       line = `${data.role ? ROLE_LABELS[data.role] : "Role"}: ${person(data.to)}`;
       break;
     case "resolved":
-      line = `*Resolved*${incident.resolution ? `: ${escapeMrkdwn(incident.resolution)}` : ""}`;
+      line = `*${escapeMrkdwn(event.text)}*`;
       break;
     case "reopened":
-      line = `*Reopened* as ${statusText(incident)}`;
+      line = `*Reopened* as ${status(data.to)}`;
       break;
     default:
       line = escapeMrkdwn(event.text);
   }
-  return { text: `INC-${incident.number}: ${event.text}`, blocks: [section(`${line}${by}`)] };
+  // The fallback text is mrkdwn too (notifications, screen readers): escaped, or an update
+  // saying "<!channel>" would ping everyone.
+  return { text: `INC-${incident.number}: ${escapeMrkdwn(event.text)}`, blocks: [section(`${line}${by}`)] };
 }
 
 /** A status update, as posted in the incident channel and under the announcement. */
@@ -61,7 +67,7 @@ export function updatePost(incident: Incident, event: IncidentEvent): PostConten
     .map((l) => `> ${l}`)
     .join("\n");
   return {
-    text: `Update on INC-${incident.number}: ${event.text}`,
+    text: `Update on INC-${incident.number}: ${escapeMrkdwn(event.text)}`,
     blocks: [
       section(
         `:mega: *Update on ${incidentTitle(incident)}* · ${incident.severity} · ${statusText(incident)}\n${quoted}`,

@@ -23,9 +23,9 @@ export function person(userId: string | null | undefined, none = "_unassigned_")
   return userId ? `<@${userId}>` : none;
 }
 
-/** "INC-4 · Database down", escaped for mrkdwn. */
+/** "INC-4 · Database down", escaped for mrkdwn; a private incident wears a lock. */
 export function incidentTitle(incident: Incident): string {
-  return `INC-${incident.number} · ${escapeMrkdwn(incident.title)}`;
+  return `${incident.isPrivate ? ":lock: " : ""}INC-${incident.number} · ${escapeMrkdwn(incident.title)}`;
 }
 
 /** The channel topic: `SEV2 · Investigating · Commander @x` (Slack caps topics at 250). */

@@ -27,7 +27,7 @@ export function installerWelcome(args: {
     ? `Incident announcements will go to <#${args.announcementChannelId}>.`
     : "Pick a channel for incident announcements on the settings page.";
   return {
-    text: `Firebreak is installed in ${args.teamName}.`,
+    text: `Firebreak is installed in ${escapeMrkdwn(args.teamName)}.`,
     blocks: [
       section(`:white_check_mark: *Firebreak is installed in ${escapeMrkdwn(args.teamName)}.*`),
       section(
@@ -43,7 +43,7 @@ export function installerWelcome(args: {
 /** To the installer, when token rotation broke: Firebreak works until the token expires. */
 export function reinstallNotice(args: { teamName: string; expiresAt: number; settingsUrl: string }): PostContent {
   return {
-    text: `Firebreak needs to be reinstalled in ${args.teamName}.`,
+    text: `Firebreak needs to be reinstalled in ${escapeMrkdwn(args.teamName)}.`,
     blocks: [
       section(
         `:warning: *Slack no longer accepts Firebreak's refresh token for ${escapeMrkdwn(args.teamName)}.* Firebreak keeps working until ${slackTime(args.expiresAt)}; reinstall it before then from <${args.settingsUrl}|Firebreak settings> (Authorize Slack).`,

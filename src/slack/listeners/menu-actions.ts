@@ -1,5 +1,6 @@
 /** The options menu's buttons (Declare incident, Open incidents, Help) and App Home's Declare. */
 import { openIncidents } from "../../incidents/queries";
+import { asSeenBy } from "../../incidents/visibility";
 import { declareModal } from "../blocks/declare-modal";
 import { openIncidentsMessage } from "../blocks/incident-list";
 import { optionsMenu } from "../blocks/options-menu";
@@ -23,7 +24,10 @@ export function registerMenuActions(router: SlackRouter) {
     lazy: async ({ payload, ctx }) => {
       const url = responseUrlOf(payload);
       if (!url) return;
-      const list = openIncidentsMessage(await openIncidents(ctx.db, ctx.teamId), "/incident");
+      const list = openIncidentsMessage(
+        (await openIncidents(ctx.db, ctx.teamId)).map((i) => asSeenBy(i, ctx.userId)),
+        "/incident",
+      );
       await postToResponseUrl(ctx.env, url, { ...list, replace_original: true });
     },
   });

@@ -4,6 +4,7 @@
  */
 import type { SlashCommand } from "slack-edge";
 import { incidentByChannel, openIncidents } from "../../incidents/queries";
+import { asSeenBy } from "../../incidents/visibility";
 import { resolveModal } from "../blocks/change-modals";
 import { declareModal } from "../blocks/declare-modal";
 import { openIncidentsMessage } from "../blocks/incident-list";
@@ -25,7 +26,10 @@ export function registerSlashCommand(router: SlackRouter) {
         case "declare":
           return "";
         case "list":
-          return openIncidentsMessage(await openIncidents(ctx.db, ctx.teamId), payload.command);
+          return openIncidentsMessage(
+            (await openIncidents(ctx.db, ctx.teamId)).map((i) => asSeenBy(i, ctx.userId)),
+            payload.command,
+          );
         default:
           return runIncidentSubcommand(ctx, command, payload.channel_id, payload.command, payload.response_url);
       }

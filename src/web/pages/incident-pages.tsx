@@ -55,7 +55,8 @@ export function IncidentListPage({
               {incidents.map((i) => (
                 <tr>
                   <td>
-                    <a href={`/incidents/${i.id}`}>{incidentRef(i.number)}</a> {i.title}
+                    <a href={`/incidents/${i.id}`}>{incidentRef(i.number)}</a> {i.isPrivate ? "🔒 " : ""}
+                    {i.title}
                     <div class="hint">Declared {formatTime(i.declaredAt, tz)}</div>
                   </td>
                   <td>
