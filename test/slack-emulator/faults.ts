@@ -28,7 +28,8 @@ export function setFaults(state: EmulatorState, teamId: string, spec: FaultSpec 
   else state.runtime.faults[teamId] = { spec, rng: spec.seed | 0, scriptedUsed: (spec.scripted ?? []).map(() => 0) };
 }
 
-const appliesByDefault = (method: string) => !method.startsWith("oauth.") && !method.startsWith("openid.");
+const appliesByDefault = (method: string) =>
+  !method.startsWith("oauth.") && !method.startsWith("openid.") && method !== "response_url";
 
 /** The fault for this call, if the workspace's spec picks one. */
 export function drawFault(state: EmulatorState, teamId: string, method: string, args: Args): Fault | undefined {

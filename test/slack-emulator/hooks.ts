@@ -4,12 +4,16 @@
  * the message it came from (a clicked message, or the command's latest ephemeral answer).
  */
 import { Hono } from "hono";
+import { Args } from "./api/kit";
 import { validateBlocks } from "./blocks";
+import { drawFault } from "./faults";
 import { digits, hex, nextTs } from "./ids";
 import type { EmulatorState, ResponseHook } from "./state";
 import type { SeenItem } from "./types";
 
 export const HOOK_MAX_USES = 5;
+/** The name scripted faults use for posts to a response_url. */
+export const RESPONSE_URL_METHOD = "response_url";
 export const HOOK_LIFETIME_MS = 30 * 60 * 1000;
 
 /** Mints a response_url for a command (`commands`) or an interaction (`actions`). */
@@ -103,6 +107,9 @@ export function hookRoutes(state: EmulatorState) {
     if (state.now(hook.teamId) - hook.created > HOOK_LIFETIME_MS)
       return c.json({ ok: false, error: "expired_url" }, 404);
     if (hook.uses >= HOOK_MAX_USES) return c.json({ ok: false, error: "used_url" }, 404);
+    // A scripted fault for "response_url" makes Slack's side fail with a 500, as it sometimes does.
+    const fault = drawFault(state, hook.teamId, RESPONSE_URL_METHOD, new Args({}));
+    if (fault?.kind === "scripted") return c.json({ ok: false, error: fault.error }, 500);
     const body = await readBody(c.req.raw);
     if (!body) return c.json({ ok: false, error: "invalid_payload" }, 400);
     if (!truthy(body.delete_original) && !body.text && !(Array.isArray(body.blocks) && body.blocks.length)) {

@@ -1,0 +1,173 @@
+/**
+ * Edges a reviewer found: private incidents kept private, user text that must not ping
+ * anyone, reopening, a declarer's response_url failing, and a workspace turned off.
+ */
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { declareViaSlack, effect, incident, topModal, whenReady, whenSynced } from "../support/incidents";
+import { signIn } from "../support/web";
+import { driver, emulator, eventually, installedCompany, lastSeen, messagesIn, textOf } from "../support/world";
+
+describe("a private incident", () => {
+  it("is not announced, and only its people see what it is about", async () => {
+    const ws = await installedCompany();
+    await declareViaSlack(ws, {
+      title: "Payroll leak",
+      values: { private: ["private"], commander: ws.users.bob.id, severity: "SEV1" },
+    });
+    const ready = await whenReady(ws.team.id, 1);
+    const channel = ready.channel_id ?? "";
+    expect(await effect(`incident:${ready.id}:announce`)).toBeUndefined();
+    await driver.command({ team: ws, user: "alice", channel, text: "update Rotating the keys now" });
+    await eventually("the update in the channel", async () =>
+      (await messagesIn(channel)).some((m) => m.text.includes("Rotating the keys")),
+    );
+    expect((await messagesIn(ws.channels.incidents.id)).filter((m) => m.text.includes("INC-1"))).toEqual([]);
+
+    // /incident list: the declarer sees the title; someone not on it sees only that it exists.
+    await driver.command({ team: ws, user: "alice", channel: "general", text: "list" });
+    expect(textOf(await lastSeen(ws, ws.users.alice.id, "reply"))).toContain("Payroll leak");
+    await driver.command({ team: ws, user: "erin", channel: "general", text: "list" });
+    const erinsList = textOf(await lastSeen(ws, ws.users.erin.id, "reply"));
+    expect(erinsList).toContain("INC-1 · Private incident");
+    expect(erinsList).not.toContain("Payroll");
+
+    // The web: listed without its title; its page only for the people on it or in its channel.
+    const erin = await signIn(ws.team.id, "erin");
+    const list = await (await erin.get("/incidents")).text();
+    expect(list).toContain("Private incident");
+    expect(list).not.toContain("Payroll");
+    expect((await erin.get(`/incidents/${ready.id}`)).status).toBe(403);
+    expect((await erin.get(`/incidents/${ready.id}/postmortem.md`)).status).toBe(403);
+    const bob = await signIn(ws.team.id, "bob");
+    expect(await (await bob.get(`/incidents/${ready.id}`)).text()).toContain("Payroll leak");
+    const carol = await signIn(ws.team.id, "carol");
+    expect((await carol.get(`/incidents/${ready.id}`)).status).toBe(403);
+    await emulator.addToChannel(ws, channel, ws.users.carol.id, ws.users.bob.id);
+    expect((await carol.get(`/incidents/${ready.id}`)).status).toBe(200);
+
+    // App Home is one view for everybody: the title never shows there.
+    await emulator.openAppHome(ws, ws.users.bob.id);
+    await driver.deliverOutbox(ws);
+    const home = await eventually("bob's home", async () => (await emulator.views(ws, ws.users.bob.id)).home);
+    expect(textOf(home)).toContain("Private incident");
+    expect(textOf(home)).not.toContain("Payroll");
+  });
+});
+
+describe("what people type", () => {
+  it("never pings the channel, in the blocks or in the notification text", async () => {
+    const ws = await installedCompany();
+    await declareViaSlack(ws, { title: "Checkout errors" });
+    const ready = await whenReady(ws.team.id, 1);
+    const channel = ready.channel_id ?? "";
+    await driver.command({ team: ws, user: "alice", channel, text: "update <!channel> <!here> DB failover done" });
+    const posted = await eventually("the update everywhere", async () => {
+      const all = [...(await messagesIn(channel)), ...(await emulator.history(ws.channels.incidents.id))];
+      const found = all.filter((m) => m.text.includes("DB failover done"));
+      return found.length >= 2 ? found : undefined;
+    });
+    for (const m of posted) {
+      expect(m.text).not.toMatch(/<!channel>|<!here>/);
+      expect(JSON.stringify(m.blocks)).not.toMatch(/<!channel>|<!here>/);
+      expect(m.text).toContain("&lt;!channel&gt;");
+    }
+  });
+});
+
+describe("reopening", () => {
+  it("forgets the old resolution, so the incident no longer claims to be fixed", async () => {
+    const ws = await installedCompany();
+    await declareViaSlack(ws, { title: "Login loop" });
+    const ready = await whenReady(ws.team.id, 1);
+    const channel = ready.channel_id ?? "";
+    await driver.command({ team: ws, user: "alice", channel, text: "resolve Cache flushed" });
+    await eventually("resolved", async () => (await incident(ws.team.id, 1))?.status === "resolved");
+    await driver.command({ team: ws, user: "alice", channel, text: "status identified" });
+    await whenSynced(ws.team.id, 1);
+    const row = await env.DB.prepare("SELECT status, resolution, resolved_at FROM incidents WHERE id = ?")
+      .bind(ready.id)
+      .first();
+    expect(row).toEqual({ status: "identified", resolution: null, resolved_at: null });
+    // The thread tells each change as it happened, resolved and then reopened.
+    const root = await effect(`incident:${ready.id}:announce`);
+    const replies = await eventually("both thread replies", async () => {
+      const found = (await emulator.history(ws.channels.incidents.id)).filter(
+        (m) => m.thread_ts === root && m.ts !== root,
+      );
+      return found.length >= 2 ? found : undefined;
+    });
+    expect(replies.map((r) => textOf(r))).toEqual([
+      expect.stringContaining("Cache flushed"),
+      expect.stringContaining("*Reopened* as Identified"),
+    ]);
+  });
+});
+
+describe("the declarer's notices", () => {
+  it("are a courtesy: a response_url that fails does not hold the incident back", async () => {
+    const ws = await installedCompany();
+    await emulator.setFaults(ws, { seed: 1, scripted: [{ method: "response_url", error: "server_error", times: 10 }] });
+    await declareViaSlack(ws, { title: "Queue backlog" });
+    const ready = await whenReady(ws.team.id, 1, 10_000);
+    expect(ready.channel_name).toBe("inc-1-queue-backlog");
+    expect(await effect(`incident:${ready.id}:summary`)).toBeTruthy();
+    await emulator.setFaults(ws, null);
+  });
+});
+
+describe("a workspace turned off", () => {
+  it("answers clicks and submissions with the reason, and ignores events", async () => {
+    const ws = await installedCompany();
+    await declareViaSlack(ws, { title: "Disk full" });
+    const ready = await whenReady(ws.team.id, 1);
+    const channel = ready.channel_id ?? "";
+    const summaryTs = (await effect(`incident:${ready.id}:summary`)) ?? "";
+    await driver.clickButton({
+      team: ws,
+      user: "alice",
+      actionId: "fb.update_status",
+      in: { message: { channel, ts: summaryTs } },
+    });
+    const modal = await topModal(ws, ws.users.alice.id, "fb.status_modal");
+
+    const alice = await signIn(ws.team.id, "alice");
+    const fields = { announcement_channel: ws.channels.incidents.id, channel_prefix: "inc" };
+    const off = await alice.post("/settings/messaging/slack", {
+      ...fields,
+      reminder_sev1: "15",
+      reminder_sev2: "30",
+      reminder_sev3: "60",
+      reminder_sev4: "0",
+    });
+    expect(off.status).toBe(303);
+
+    const submitted = await driver.submitView({
+      team: ws,
+      user: "alice",
+      viewId: modal.id,
+      values: { status: "monitoring" },
+    });
+    expect(Object.values(submitted.errors ?? {}).join(" ")).toContain("turned off");
+    expect((await incident(ws.team.id, 1))?.status).toBe("investigating");
+
+    await driver.clickButton({
+      team: ws,
+      user: "alice",
+      actionId: "fb.post_update",
+      in: { message: { channel, ts: summaryTs } },
+    });
+    const told = await eventually("alice is told why", async () => {
+      const seen = (await emulator.seen(ws, ws.users.alice.id)).filter((s) => s.kind === "response_url");
+      return seen.find((s) => textOf(s).includes("turned off"));
+    });
+    expect(told).toBeTruthy();
+
+    // No welcome notice while off, even when the bot is added to a channel.
+    const bot = (await emulator.installation(ws))?.botUserId ?? "";
+    await emulator.addToChannel(ws, ws.channels.random.id, bot, ws.users.bob.id);
+    await driver.deliverOutbox(ws);
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await messagesIn(ws.channels.random.id)).filter((m) => m.text.includes("Firebreak is here"))).toEqual([]);
+  });
+});
