@@ -116,6 +116,25 @@ describe("the declarer's notices", () => {
   });
 });
 
+describe("a role given while Slack is slow", () => {
+  it("answers in time that Slack was too slow, and changes nothing", async () => {
+    const ws = await installedCompany();
+    await declareViaSlack(ws, { title: "API latency" });
+    const ready = await whenReady(ws.team.id, 1);
+    await emulator.setFaults(ws, { seed: 7, slow: 1, slowMs: 2500, methods: ["users.info"] });
+    const reply = await driver.command({
+      team: ws,
+      user: "alice",
+      channel: ready.channel_id ?? "",
+      text: `role comms <@${ws.users.carol.id}>`,
+    });
+    await emulator.setFaults(ws, null);
+    expect(reply.status).toBe(200);
+    expect(textOf(await lastSeen(ws, ws.users.alice.id, "reply"))).toContain("Slack didn't answer");
+    expect((await incident(ws.team.id, 1))?.comms_id).toBeNull();
+  });
+});
+
 describe("a workspace turned off", () => {
   it("answers clicks and submissions with the reason, and ignores events", async () => {
     const ws = await installedCompany();
