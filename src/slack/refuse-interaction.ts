@@ -4,6 +4,7 @@
  * a click on a message gets an ephemeral answer through its response_url. Silence would look
  * like a broken button.
  */
+import { plain, section } from "./blocks/text";
 import type { SlackInteraction } from "./router";
 
 export interface Refusal {
@@ -27,12 +28,7 @@ export function refuseInteraction(interaction: SlackInteraction, text: string): 
       : {
           body: {
             response_action: "update",
-            view: {
-              type: "modal",
-              title: { type: "plain_text", text: "Firebreak" },
-              close: { type: "plain_text", text: "Close" },
-              blocks: [{ type: "section", text: { type: "mrkdwn", text } }],
-            },
+            view: { type: "modal", title: plain("Firebreak"), close: plain("Close"), blocks: [section(text)] },
           },
         };
   }

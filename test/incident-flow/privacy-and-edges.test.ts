@@ -5,7 +5,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { declareViaSlack, effect, incident, topModal, whenReady, whenSynced } from "../support/incidents";
-import { signIn } from "../support/web";
+import { settingsFields, signIn } from "../support/web";
 import { driver, emulator, eventually, installedCompany, lastSeen, messagesIn, textOf } from "../support/world";
 
 describe("a private incident", () => {
@@ -151,14 +151,10 @@ describe("a workspace turned off", () => {
     const modal = await topModal(ws, ws.users.alice.id, "fb.status_modal");
 
     const alice = await signIn(ws.team.id, "alice");
-    const fields = { announcement_channel: ws.channels.incidents.id, channel_prefix: "inc" };
-    const off = await alice.post("/settings/messaging/slack", {
-      ...fields,
-      reminder_sev1: "15",
-      reminder_sev2: "30",
-      reminder_sev3: "60",
-      reminder_sev4: "0",
-    });
+    const off = await alice.post(
+      "/settings/messaging/slack",
+      settingsFields({ enabled: "" }, ws.channels.incidents.id),
+    );
     expect(off.status).toBe(303);
 
     const submitted = await driver.submitView({

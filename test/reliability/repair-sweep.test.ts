@@ -21,15 +21,14 @@ const deadLetter = (type: string, body: object) =>
     .bind(crypto.randomUUID(), type, JSON.stringify({ type, ...body }), Date.now())
     .run();
 
+/** An incident recorded in D1 whose open job never reached the queue. */
+const declaredWithoutJob = async (ws: Awaited<ReturnType<typeof installedCompany>>, title: string) =>
+  (await declareIncident(db, { teamId: ws.team.id, title, severity: "SEV2", declaredBy: ws.users.alice.id })).incident;
+
 describe("the repair sweep", () => {
   it("re-opens an incident whose job was lost, unless its workspace can't act or the job died", async () => {
     const ws = await installedCompany();
-    const { incident } = await declareIncident(db, {
-      teamId: ws.team.id,
-      title: "Lost job",
-      severity: "SEV2",
-      declaredBy: ws.users.alice.id,
-    });
+    const incident = await declaredWithoutJob(ws, "Lost job");
     expect(await sweep(ws.team.id)).toEqual([{ type: "incident_open", incidentId: incident.id, teamId: ws.team.id }]);
 
     await setInstallation(ws.team.id, "enabled = 0");
@@ -51,12 +50,7 @@ describe("the repair sweep", () => {
 
   it("re-syncs and re-posts changes whose jobs were lost, but not those that died for good", async () => {
     const ws = await installedCompany();
-    const { incident } = await declareIncident(db, {
-      teamId: ws.team.id,
-      title: "Behind",
-      severity: "SEV3",
-      declaredBy: ws.users.alice.id,
-    });
+    const incident = await declaredWithoutJob(ws, "Behind");
     await env.DB.prepare("UPDATE incidents SET open_state = 'ready', channel_id = 'C0SWEEP' WHERE id = ?")
       .bind(incident.id)
       .run();
