@@ -29,8 +29,13 @@ import { openWorkspace, type Workspace } from "./workspace";
 export async function openIncident(env: Env, db: Db, job: OpenIncidentJob): Promise<JobOutcome> {
   const found = await incidentById(db, job.incidentId);
   if (!found) return stopped("incident is gone");
+  if (found.openState === "ready" && found.syncedVersion < found.version) {
+    // Opened, but the closing sync failed: finishing it is this job's work still.
+    await syncIncident(env, db, await openWorkspace(env, db, job), found.id);
+    return done;
+  }
   if (found.openState !== "opening") return done;
-  const ws = await openWorkspace(env, db, { enterpriseId: job.enterpriseId, teamId: job.teamId });
+  const ws = await openWorkspace(env, db, job);
   try {
     await openSteps(env, db, ws, found);
     return done;

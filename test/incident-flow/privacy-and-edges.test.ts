@@ -116,6 +116,30 @@ describe("the declarer's notices", () => {
   });
 });
 
+describe("a change made while the incident is still opening", () => {
+  it("shows in the summary, even though an earlier attempt posted the summary from the older state", async () => {
+    const ws = await installedCompany();
+    // The first two attempts stop after the summary is posted, at the topic.
+    await emulator.setFaults(ws, {
+      seed: 3,
+      scripted: [{ method: "conversations.setTopic", error: "internal_error", times: 2 }],
+    });
+    await declareViaSlack(ws, { title: "Cache stampede", values: { severity: "SEV3" } });
+    const row = await eventually("the channel and summary of attempt one", async () => {
+      const r = await incident(ws.team.id, 1);
+      return r?.channel_id && (await effect(`incident:${r.id}:summary`)) ? r : undefined;
+    });
+    expect(row.open_state).toBe("opening");
+    await driver.command({ team: ws, user: "alice", channel: row.channel_id ?? "", text: "sev SEV1" });
+    await whenSynced(ws.team.id, 1);
+    await emulator.setFaults(ws, null);
+    const summaryTs = await effect(`incident:${row.id}:summary`);
+    const summary = (await emulator.history(row.channel_id ?? "")).find((m) => m.ts === summaryTs);
+    expect(textOf(summary)).toContain("SEV1");
+    expect((await emulator.channel(row.channel_id ?? "")).topic.value).toMatch(/^SEV1 · /);
+  });
+});
+
 describe("a role given while Slack is slow", () => {
   it("answers in time that Slack was too slow, and changes nothing", async () => {
     const ws = await installedCompany();
