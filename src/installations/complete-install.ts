@@ -11,6 +11,7 @@ import { SlackClient } from "../slack/client";
 import { classifySlackFailure } from "../slack/slack-failure";
 import { administers, slackUserRow } from "../slack/slack-user";
 import type { InstallationRow } from "./find-installation";
+import { revokeAtSlack } from "./revoke-at-slack";
 import { saveInstallation } from "./save-installation";
 import { tokenCipher } from "./token-crypto";
 
@@ -38,6 +39,8 @@ export async function completeInstall(env: Env, db: Db, code: string, redirectUr
   );
   const user = access.authed_user;
   const keepInstaller = await keepsInstaller(env, db, access, access.access_token);
+  // A user token we will not keep is no use to anyone: Slack forgets it too.
+  if (keepInstaller) await revokeAtSlack(env, user?.access_token);
   const installation = await saveInstallation(
     db,
     await tokenCipher(env),

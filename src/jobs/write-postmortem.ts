@@ -1,6 +1,7 @@
 /** Writes the postmortem draft from the timeline, stores it, and links it in the incident channel. */
 import type { Db } from "../db/client";
 import { postmortems } from "../db/schema";
+import { peopleOf } from "../incidents/people";
 import { postmortemMarkdown } from "../incidents/postmortem";
 import { incidentById, timelineOf } from "../incidents/queries";
 import { postmortemLink } from "../slack/blocks/postmortem-link";
@@ -18,13 +19,7 @@ export async function writePostmortem(env: Env, db: Db, job: PostmortemJob): Pro
   if (!incident) return stopped("incident is gone");
   const ws = await openWorkspace(env, db, { enterpriseId: job.enterpriseId, teamId: job.teamId });
   const events = await timelineOf(db, incident.id);
-  const people = [incident.declaredBy, incident.commanderId, incident.commsId, incident.scribeId];
-  for (const e of events) people.push(e.actorId, e.kind === "role" ? (JSON.parse(e.data).to as string | null) : null);
-  const names = await namesFor(
-    db,
-    ws,
-    people.filter((p): p is string => !!p),
-  );
+  const names = await namesFor(db, ws, peopleOf(incident, events));
   const now = Date.now();
   const markdown = postmortemMarkdown({
     incident,

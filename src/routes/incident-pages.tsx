@@ -8,7 +8,8 @@ import { type Context, Hono } from "hono";
 import { type Db, database } from "../db/client";
 import { postmortems } from "../db/schema";
 import { AppError } from "../errors";
-import type { Incident, IncidentEvent } from "../incidents/incident";
+import type { Incident } from "../incidents/incident";
+import { peopleOf } from "../incidents/people";
 import { statusPhases } from "../incidents/phases";
 import { postmortemMarkdown } from "../incidents/postmortem";
 import { incidentById, recentIncidents, timelineOf } from "../incidents/queries";
@@ -51,7 +52,7 @@ async function inChannel(c: Context<WebEnv>, db: Db, incident: Incident): Promis
 
 /** Display names for these people (cached; Slack asked only for the unknown ones). */
 async function nameLookup(c: Context<WebEnv>, db: Db, ids: (string | null | undefined)[]) {
-  const wanted = ids.filter((i): i is string => !!i);
+  const wanted = [...new Set(ids.filter((i): i is string => !!i))];
   let names = new Map<string, { name: string }>();
   try {
     names = await namesFor(db, await openWorkspace(c.env, db, c.get("session")), wanted);
@@ -59,12 +60,6 @@ async function nameLookup(c: Context<WebEnv>, db: Db, ids: (string | null | unde
     // Not installed any more: ids are shown as they are.
   }
   return (id: string | null | undefined) => (id ? (names.get(id)?.name ?? id) : "—");
-}
-
-function peopleIn(incident: Incident, events: IncidentEvent[] = []) {
-  const ids = [incident.declaredBy, incident.commanderId, incident.commsId, incident.scribeId];
-  for (const e of events) ids.push(e.actorId, (JSON.parse(e.data || "{}") as { to?: string }).to ?? null);
-  return ids;
 }
 
 export const incidentPages = new Hono<WebEnv>()
@@ -90,7 +85,7 @@ export const incidentPages = new Hono<WebEnv>()
     let markdown = stored?.markdown;
     if (!markdown) {
       const events = await timelineOf(db, incident.id);
-      const name = await nameLookup(c, db, peopleIn(incident, events));
+      const name = await nameLookup(c, db, peopleOf(incident, events));
       markdown = postmortemMarkdown({
         incident,
         events,
@@ -108,7 +103,7 @@ export const incidentPages = new Hono<WebEnv>()
     const session = c.get("session");
     const incident = await ownIncident(c, db);
     const events = await timelineOf(db, incident.id);
-    const name = await nameLookup(c, db, peopleIn(incident, events));
+    const name = await nameLookup(c, db, peopleOf(incident, events));
     const [stored] = await db
       .select({ id: postmortems.incidentId })
       .from(postmortems)

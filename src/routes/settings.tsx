@@ -8,13 +8,14 @@ import { database } from "../db/client";
 import { AppError } from "../errors";
 import { findInstallation, type InstallationRow } from "../installations/find-installation";
 import { D1InstallationStore } from "../installations/installation-store";
+import { revokeInstallation } from "../installations/revoke-at-slack";
 import { namesFor } from "../jobs/user-names";
 import { openWorkspace, type Workspace } from "../jobs/workspace";
 import { logUnexpected } from "../lib/log";
 import { announcementChannelOptions } from "../web/channel-options";
 import { MessagingPage, SettingsPage } from "../web/pages/settings-pages";
 import { formFromInstallation, SlackSettingsPage, type SlackSettingsProps } from "../web/pages/slack-settings-page";
-import { canManage } from "../web/permissions";
+import { canManage, managersSentence } from "../web/permissions";
 import { readSettingsForm, saveSettings } from "../web/slack-settings";
 import { layoutUser, requireCsrf, requireSession, type WebEnv } from "../web/web-auth";
 
@@ -62,10 +63,8 @@ async function pageProps(
 
 async function requireManager(c: Context<WebEnv>, loaded: Loaded) {
   if (!(await canManage(database(c.env.DB), loaded.ws, loaded.installation, c.get("session")))) {
-    throw new AppError(
-      "forbidden",
-      "Only this workspace's admins, owners or the person who installed Firebreak can change its settings.",
-    );
+    const orgWide = loaded.installation?.isEnterpriseInstall === true;
+    throw new AppError("forbidden", `${managersSentence(orgWide)} can change its settings.`);
   }
 }
 
@@ -138,8 +137,8 @@ export const settings = new Hono<WebEnv>()
     const loaded = await load(c);
     if (!loaded.installation) return c.redirect(PAGE, 303);
     await requireManager(c, loaded);
-    // Revoke on Slack's side too; if Slack is unreachable the tokens still go from D1.
-    await loaded.ws?.slack.auth.revoke().catch((err) => logUnexpected("auth.revoke", err));
+    // Revoke on Slack's side too (bot and user token); if Slack is unreachable they still go from D1.
+    await revokeInstallation(c.env, loaded.installation);
     await new D1InstallationStore(c.env).deleteAll(c.get("session"));
     return c.redirect(`${PAGE}?disconnected=1`, 303);
   });

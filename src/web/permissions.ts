@@ -43,3 +43,10 @@ export async function canManage(
     return false;
   }
 }
+
+/** Who canManage lets in, said the way the page and the refusal say it. */
+export function managersSentence(orgWide: boolean): string {
+  return orgWide
+    ? "Only this organization's Slack admins and owners, or the person who installed Firebreak,"
+    : "Only this workspace's admins, owners or the person who installed Firebreak";
+}

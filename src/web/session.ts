@@ -35,18 +35,13 @@ export async function sealValue(secret: string, value: object): Promise<string> 
   return `${payload}.${await mac(secret, payload)}`;
 }
 
-/** The value if the signature is ours, else undefined. */
+/** The value if the signature is ours, else undefined (a mangled cookie is just no cookie). */
 export async function openValue<T>(secret: string, sealed: string | undefined): Promise<T | undefined> {
-  const [payload, signature] = (sealed ?? "").split(".");
-  if (!payload || !signature) return undefined;
-  const ok = await crypto.subtle.verify(
-    "HMAC",
-    await hmacKey(secret),
-    fromBase64Url(signature),
-    encoder.encode(payload),
-  );
-  if (!ok) return undefined;
+  const [payload, signature, extra] = (sealed ?? "").split(".");
+  if (!payload || !signature || extra !== undefined) return undefined;
   try {
+    const key = await hmacKey(secret);
+    if (!(await crypto.subtle.verify("HMAC", key, fromBase64Url(signature), encoder.encode(payload)))) return undefined;
     return JSON.parse(new TextDecoder().decode(fromBase64Url(payload))) as T;
   } catch {
     return undefined;

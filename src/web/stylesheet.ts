@@ -69,12 +69,12 @@ dl.facts dd { margin: 0; }
 .field { display: grid; gap: .3rem; margin-bottom: 1rem; }
 .field label, .label { font-weight: 600; }
 .hint { color: var(--muted); font-size: .9rem; }
-input[type=text], input[type=number], select { font: inherit; padding: .5rem .65rem; border: 1px solid #a8a29e; border-radius: 8px;
+input[type=text], input[type=number], select { font: inherit; padding: .5rem .65rem; border: 1px solid #78716c; border-radius: 8px;
   background: #fff; color: var(--ink); min-width: 0; }
 .inline { display: flex; gap: .75rem; flex-wrap: wrap; align-items: end; }
 .inline .field { margin-bottom: 0; }
 .switch { display: inline-flex; align-items: center; gap: .75rem; cursor: pointer; font-weight: 600; }
-.switch input { appearance: none; width: 2.75rem; height: 1.5rem; border-radius: 999px; background: #a8a29e; position: relative;
+.switch input { appearance: none; width: 2.75rem; height: 1.5rem; border-radius: 999px; background: #78716c; position: relative;
   margin: 0; cursor: pointer; transition: background .15s; }
 .switch input::after { content: ""; position: absolute; top: .2rem; left: .2rem; width: 1.1rem; height: 1.1rem; border-radius: 50%;
   background: #fff; transition: transform .15s; box-shadow: 0 1px 2px rgb(0 0 0 / 30%); }

@@ -343,6 +343,10 @@ function textContrast(page: Page): Promise<{ problems: string[]; texts: number; 
       luminance(c: Rgba): number {
         return 0.2126 * h.channel(c[0]) + 0.7152 * h.channel(c[1]) + 0.0722 * h.channel(c[2]);
       },
+      ratio(x: Rgba, y: Rgba): number {
+        const [a, b] = [h.luminance(x), h.luminance(y)].sort((p, q) => q - p) as [number, number];
+        return (a + 0.05) / (b + 0.05);
+      },
       /** The background behind `el`, or undefined when an image is part of it. */
       background(el: Element): Rgba | undefined {
         const layers: Rgba[] = [];
@@ -383,6 +387,24 @@ function textContrast(page: Page): Promise<{ problems: string[]; texts: number; 
         const sample = (node.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 50);
         problems.push(
           `${ratio.toFixed(2)}:1 "${sample}" (${style.color} on rgb(${bg.slice(0, 3).map(Math.round).join(", ")}), <${el.tagName.toLowerCase()} class="${el.className}">)`,
+        );
+      }
+    }
+    // Non-text contrast (WCAG 1.4.11): a field's border, and an unchecked switch's track, 3:1
+    // against what is around them, or people cannot see where to click.
+    for (const el of document.querySelectorAll<HTMLElement>(
+      "input[type=text], input[type=number], select, .switch input",
+    )) {
+      const style = getComputedStyle(el);
+      const around = el.parentElement ? h.background(el.parentElement) : undefined;
+      const isSwitch = el.matches(".switch input");
+      if ((isSwitch && (el as HTMLInputElement).checked) || el.closest(":disabled") || !around) continue;
+      const edge = h.parse(isSwitch ? style.backgroundColor : style.borderTopColor);
+      if (!edge) continue;
+      const ratio = h.ratio(h.over(edge, around), around);
+      if (ratio < 3) {
+        problems.push(
+          `${ratio.toFixed(2)}:1 ${isSwitch ? "switch track" : "field border"} <${el.tagName.toLowerCase()} id="${el.id}">`,
         );
       }
     }

@@ -70,6 +70,20 @@ describe("Sign in with Slack", () => {
     expect(res.headers.get("location")).toMatch(/^\/login/);
   });
 
+  it("treats a mangled cookie as no cookie: back to sign-in, never an error page", async () => {
+    for (const cookie of [
+      "fb_session=a.b",
+      "fb_session=a.b.c",
+      "fb_session=%%%.%%%",
+      "fb_session=.",
+      "fb_session=x.abcde",
+    ]) {
+      const res = await firebreak(new Request(`${APP_URL}/settings`, { headers: { cookie }, redirect: "manual" }));
+      expect(res.status, cookie).toBe(302);
+      expect(res.headers.get("location")).toMatch(/^\/login/);
+    }
+  });
+
   it("signs out with the form's token, and not without it", async () => {
     const ws = await installedCompany();
     const browser = await signIn(ws.team.id, "bob");

@@ -1,21 +1,25 @@
 /** "How incidents run": the settings an admin can change (disabled, with the reason, for others). */
 import { SEVERITIES } from "../../incidents/model";
+import { managersSentence } from "../permissions";
 import type { SlackSettingsProps } from "./slack-settings-page";
 
-export function SettingsFormCard({ canManage, channels, form, errors, user }: SlackSettingsProps) {
+export function SettingsFormCard({ canManage, channels, form, errors, user, installation }: SlackSettingsProps) {
   const error = (field: string) =>
     errors?.[field] ? (
       <span class="hint" id={`${field}-error`} role="alert" style="color:var(--err)">
         {errors[field]}
       </span>
     ) : null;
+  // Ties a control to its hint and, when it has one, its error, so a screen reader reads both.
+  const described = (field: string, hint?: string) => {
+    const ids = [hint, errors?.[field] ? `${field}-error` : undefined].filter(Boolean).join(" ");
+    return { "aria-describedby": ids || undefined, "aria-invalid": errors?.[field] ? "true" : undefined };
+  };
   return (
     <section class="card" aria-labelledby="how">
       <h2 id="how">How incidents run</h2>
       {!canManage && (
-        <p class="banner info">
-          Only this workspace's admins, owners or the person who installed Firebreak can change these.
-        </p>
+        <p class="banner info">{managersSentence(installation?.isEnterpriseInstall === true)} can change these.</p>
       )}
       <form method="post" action="/settings/messaging/slack">
         <input type="hidden" name="csrf" value={user.csrf} />
@@ -30,7 +34,11 @@ export function SettingsFormCard({ canManage, channels, form, errors, user }: Sl
           <div class="field">
             <label for="announcement">Announcement channel</label>
             {channels ? (
-              <select id="announcement" name="announcement_channel" aria-describedby="announcement-hint">
+              <select
+                id="announcement"
+                name="announcement_channel"
+                {...described("announcement_channel", "announcement-hint")}
+              >
                 {channels.map((ch) => (
                   <option value={ch.id} selected={ch.id === form.announcementChannelId}>
                     {ch.isPrivate ? "🔒 " : "#"}
@@ -39,7 +47,13 @@ export function SettingsFormCard({ canManage, channels, form, errors, user }: Sl
                 ))}
               </select>
             ) : (
-              <input type="text" id="announcement" name="announcement_channel" value={form.announcementChannelId} />
+              <input
+                type="text"
+                id="announcement"
+                name="announcement_channel"
+                value={form.announcementChannelId}
+                {...described("announcement_channel", "announcement-hint")}
+              />
             )}
             <span class="hint" id="announcement-hint">
               {channels
@@ -50,7 +64,9 @@ export function SettingsFormCard({ canManage, channels, form, errors, user }: Sl
           </div>
           <fieldset class="field" style="border:0;padding:0">
             <legend class="label">Reminder cadence</legend>
-            <span class="hint">Minutes without an update before the commander is reminded; 0 turns reminders off.</span>
+            <span class="hint" id="reminders-hint">
+              Minutes without an update before the commander is reminded; 0 turns reminders off.
+            </span>
             <div class="inline">
               {SEVERITIES.map((sev) => (
                 <div class="field">
@@ -63,6 +79,7 @@ export function SettingsFormCard({ canManage, channels, form, errors, user }: Sl
                     max="1440"
                     value={String(form.reminders[sev])}
                     style="width:6rem"
+                    {...described("reminders", "reminders-hint")}
                   />
                 </div>
               ))}
@@ -78,8 +95,11 @@ export function SettingsFormCard({ canManage, channels, form, errors, user }: Sl
               value={form.channelPrefix}
               maxlength={20}
               style="width:10rem"
+              {...described("channel_prefix", "prefix-hint")}
             />
-            <span class="hint">Incident channels are named like {form.channelPrefix || "inc"}-12-database-down.</span>
+            <span class="hint" id="prefix-hint">
+              Incident channels are named like {form.channelPrefix || "inc"}-12-database-down.
+            </span>
             {error("channel_prefix")}
           </div>
           <button type="submit" class="primary">
