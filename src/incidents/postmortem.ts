@@ -7,6 +7,7 @@ import { formatDuration } from "./duration";
 import { type Incident, type IncidentEvent, parseEventData } from "./incident";
 import { incidentRef, ROLE_LABELS, ROLES, STATUS_LABELS } from "./model";
 import { severityHistory, statusPhases } from "./phases";
+import { readableText } from "./readable-text";
 
 export interface PostmortemInput {
   incident: Incident;
@@ -24,13 +25,14 @@ const md = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 
 export function postmortemMarkdown({ incident, events, nameOf, channelName, generatedAt }: PostmortemInput): string {
   const name = (id: string | null | undefined) => (id ? nameOf(id) : "—");
+  const said = (text: string) => readableText(text, nameOf);
   const ended = incident.resolvedAt ?? generatedAt;
   const phases = statusPhases(incident, events);
   const severities = severityHistory(events);
   const peak = [...severities].sort((a, b) => a.severity.localeCompare(b.severity))[0]?.severity ?? incident.severity;
   const updates = events.filter((e) => e.kind === "update");
   const lines: string[] = [
-    `# Postmortem draft: ${incidentRef(incident.number)} · ${md(incident.title)}`,
+    `# Postmortem draft: ${incidentRef(incident.number)} · ${md(said(incident.title))}`,
     "",
     `> Draft written by Firebreak on ${utc(generatedAt)} from the incident's timeline. Edit it freely; times are UTC.`,
     "",
@@ -45,9 +47,9 @@ export function postmortemMarkdown({ incident, events, nameOf, channelName, gene
     "",
     "## Summary",
     "",
-    incident.summary || "_What happened, in two or three sentences._",
+    said(incident.summary) || "_What happened, in two or three sentences._",
     "",
-    ...(incident.resolution ? [`**Resolution:** ${incident.resolution}`, ""] : []),
+    ...(incident.resolution ? [`**Resolution:** ${said(incident.resolution)}`, ""] : []),
     "## Impact",
     "",
     `_Who was affected, how, and for how long (the incident ran ${formatDuration(ended - incident.declaredAt)} at ${peak} at worst)._`,
@@ -83,7 +85,7 @@ export function postmortemMarkdown({ incident, events, nameOf, channelName, gene
     "## Updates",
     "",
     ...(updates.length
-      ? updates.map((u) => `- ${utc(u.occurredAt)}, ${md(name(u.actorId))}: ${md(u.text)}`)
+      ? updates.map((u) => `- ${utc(u.occurredAt)}, ${md(name(u.actorId))}: ${md(said(u.text))}`)
       : ["_No updates were posted._"]),
     "",
     "## Action items",
@@ -98,6 +100,7 @@ function timelineText(event: IncidentEvent, name: (id: string | null | undefined
   const data = parseEventData(event);
   if (event.kind === "role" && data.role)
     return `${ROLE_LABELS[data.role]}: ${name(data.to)} (by ${name(event.actorId)})`;
-  if (data.source) return `${name(data.source.authorId ?? event.actorId)}: ${event.text}`;
-  return `${event.text}${event.actorId ? ` (${name(event.actorId)})` : ""}`;
+  const text = readableText(event.text, (id) => name(id));
+  if (data.source) return `${name(data.source.authorId ?? event.actorId)}: ${text}`;
+  return `${text}${event.actorId ? ` (${name(event.actorId)})` : ""}`;
 }

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { incidentById } from "../incidents/queries";
 import { addMessageToTimeline } from "../incidents/sourced-entry";
 import { postToResponseUrl } from "../slack/response-url";
+import { fromSlackText } from "../slack/slack-text";
 import type { TimelineMessageJob } from "./job";
 import { done, type JobOutcome, stopped } from "./outcome";
 import { openWorkspace } from "./workspace";
@@ -22,7 +23,7 @@ export async function addTimelineMessage(env: Env, db: Db, job: TimelineMessageJ
     });
     const found = history.messages?.find((m) => m.ts === job.ts);
     if (!found) return stopped("message not found");
-    message = { text: found.text ?? "", authorId: found.user };
+    message = { text: fromSlackText(found.text ?? ""), authorId: found.user };
   }
   const { permalink } = await ws.slack.chat.getPermalink({ channel: job.channel, message_ts: job.ts });
   const { added } = await addMessageToTimeline(

@@ -7,6 +7,7 @@ import { formatDuration } from "../incidents/duration";
 import type { IncidentEvent } from "../incidents/incident";
 import { STATUS_LABELS } from "../incidents/model";
 import type { Phase } from "../incidents/phases";
+import { readableText } from "../incidents/readable-text";
 
 const COLOURS: Record<Phase["status"], string> = {
   investigating: "#b91c1c",
@@ -99,7 +100,7 @@ export function PhaseChart({
           stroke="#57534e"
           stroke-width="1.5"
         >
-          <title>{`${formatAt(e.occurredAt)}: ${e.text}`}</title>
+          <title>{`${formatAt(e.occurredAt)}: ${readableText(e.text)}`}</title>
         </line>
       ))}
     </svg>

@@ -56,22 +56,32 @@ describe("a private incident", () => {
 });
 
 describe("what people type", () => {
-  it("never pings the channel, in the blocks or in the notification text", async () => {
+  it("keeps mentions and ampersands as written, and never pings the channel", async () => {
     const ws = await installedCompany();
     await declareViaSlack(ws, { title: "Checkout errors" });
     const ready = await whenReady(ws.team.id, 1);
     const channel = ready.channel_id ?? "";
-    await driver.command({ team: ws, user: "alice", channel, text: "update <!channel> <!here> DB failover done" });
+    await driver.command({
+      team: ws,
+      user: "alice",
+      channel,
+      text: "update @channel @here @bob on it: DB & cache <failover> done",
+    });
     const posted = await eventually("the update everywhere", async () => {
       const all = [...(await messagesIn(channel)), ...(await emulator.history(ws.channels.incidents.id))];
-      const found = all.filter((m) => m.text.includes("DB failover done"));
+      const found = all.filter((m) => m.text.includes("failover"));
       return found.length >= 2 ? found : undefined;
     });
     for (const m of posted) {
-      expect(m.text).not.toMatch(/<!channel>|<!here>/);
-      expect(JSON.stringify(m.blocks)).not.toMatch(/<!channel>|<!here>/);
-      expect(m.text).toContain("&lt;!channel&gt;");
+      for (const shown of [m.text, JSON.stringify(m.blocks)]) {
+        expect(shown).not.toMatch(/<!(here|channel|everyone|subteam)/);
+        expect(shown).toContain(`@channel @here <@${ws.users.bob.id}|bob> on it: DB &amp; cache &lt;failover&gt; done`);
+      }
     }
+    // On the web it reads as typed.
+    const page = await (await (await signIn(ws.team.id, "alice")).get(`/incidents/${ready.id}`)).text();
+    expect(page).toContain("@channel @here @bob on it: DB &amp; cache &lt;failover&gt; done");
+    expect(page).not.toContain("&amp;amp;");
   });
 });
 

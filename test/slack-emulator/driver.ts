@@ -124,7 +124,10 @@ export class SlackDriver {
     return { ...reply, ...outcome };
   }
 
-  /** A slash command typed by `user` in `channel` (ids or names); default "/incident". */
+  /**
+   * A slash command typed by `user` in `channel` (ids or names); default "/incident". The text
+   * is what the person typed: it reaches the app escaped as Slack escapes it (see typed-text.ts).
+   */
   command(a: Person & { channel: string; text?: string; command?: string }) {
     return this.interact("command", { ...a, team: teamIdOf(a.team) });
   }

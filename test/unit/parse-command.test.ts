@@ -35,7 +35,7 @@ describe("parseCommand", () => {
   });
 
   it("explains each mistake with the usage", () => {
-    expect(problem("status")).toMatch(/Which status\? Usage: `\/incident status <investigating/);
+    expect(problem("status")).toMatch(/Which status\? Usage: `\/incident status &lt;investigating\|identified/);
     expect(problem("status fixed")).toMatch(/`fixed` is not a status/);
     expect(problem("sev 7")).toMatch(/use 1, 2, 3 or 4/);
     expect(problem("role boss <@U1>")).toMatch(/`boss` is not a role/);
@@ -47,7 +47,7 @@ describe("parseCommand", () => {
 
   it("uses the registered command name in usage lines", () => {
     const r = parseCommand("sev", "/inc");
-    expect(r.ok ? "" : r.problem).toContain("`/inc severity <1-4>`");
+    expect(r.ok ? "" : r.problem).toContain("`/inc severity &lt;1-4&gt;`");
   });
 
   it("reads severities the ways people type them", () => {

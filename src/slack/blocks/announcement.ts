@@ -6,7 +6,7 @@ import { parseEventData } from "../../incidents/incident";
 import { ROLE_LABELS, STATUS_LABELS, type Status } from "../../incidents/model";
 import type { PostContent } from "../../jobs/post-once";
 import { incidentTitle, person, severityBadge, statusText } from "./incident-text";
-import { context, escapeMrkdwn, section } from "./text";
+import { context, section, userText } from "./text";
 import { slackTime } from "./time";
 
 export function announcement(incident: Incident, now = Date.now()): PostContent {
@@ -47,27 +47,27 @@ export function changeReply(incident: Incident, event: IncidentEvent): PostConte
       line = `${data.role ? ROLE_LABELS[data.role] : "Role"}: ${person(data.to)}`;
       break;
     case "resolved":
-      line = `*${escapeMrkdwn(event.text)}*`;
+      line = `*${userText(event.text)}*`;
       break;
     case "reopened":
       line = `*Reopened* as ${status(data.to)}`;
       break;
     default:
-      line = escapeMrkdwn(event.text);
+      line = userText(event.text);
   }
   // The fallback text is mrkdwn too (notifications, screen readers): escaped, or an update
   // saying "<!channel>" would ping everyone.
-  return { text: `INC-${incident.number}: ${escapeMrkdwn(event.text)}`, blocks: [section(`${line}${by}`)] };
+  return { text: `INC-${incident.number}: ${userText(event.text)}`, blocks: [section(`${line}${by}`)] };
 }
 
 /** A status update, as posted in the incident channel and under the announcement. */
 export function updatePost(incident: Incident, event: IncidentEvent): PostContent {
-  const quoted = escapeMrkdwn(event.text)
+  const quoted = userText(event.text)
     .split("\n")
     .map((l) => `> ${l}`)
     .join("\n");
   return {
-    text: `Update on INC-${incident.number}: ${escapeMrkdwn(event.text)}`,
+    text: `Update on INC-${incident.number}: ${userText(event.text)}`,
     blocks: [
       section(
         `:mega: *Update on ${incidentTitle(incident)}* · ${incident.severity} · ${statusText(incident)}\n${quoted}`,

@@ -10,7 +10,7 @@ export function openIncidentsMessage(incidents: Incident[], command: string, now
     return {
       response_type: "ephemeral",
       text: "No open incidents.",
-      blocks: [section(`:sunny: *No open incidents.* Declare one with \`${command} declare <title>\`.`)],
+      blocks: [section(`:sunny: *No open incidents.* Declare one with \`${command} declare &lt;title&gt;\`.`)],
     };
   }
   return {

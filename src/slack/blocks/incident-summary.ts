@@ -5,7 +5,7 @@ import { type Incident, isOpen } from "../../incidents/incident";
 import type { PostContent } from "../../jobs/post-once";
 import { ACTION } from "../ids";
 import { incidentTitle, person, severityBadge, statusText } from "./incident-text";
-import { context, escapeMrkdwn, mrkdwn, plain, section } from "./text";
+import { context, mrkdwn, plain, section, userText } from "./text";
 import { slackTime } from "./time";
 
 const button = (action_id: string, text: string, incident: Incident, style?: "primary" | "danger"): Button => ({
@@ -48,8 +48,8 @@ export function incidentSummary(incident: Incident, now = Date.now()): PostConte
       ],
     },
   ];
-  if (incident.summary) blocks.push(section(`*Summary*\n${escapeMrkdwn(incident.summary)}`));
-  if (!open && incident.resolution) blocks.push(section(`*Resolution*\n${escapeMrkdwn(incident.resolution)}`));
+  if (incident.summary) blocks.push(section(`*Summary*\n${userText(incident.summary)}`));
+  if (!open && incident.resolution) blocks.push(section(`*Resolution*\n${userText(incident.resolution)}`));
   blocks.push(incidentActions(incident));
   blocks.push(
     context(

@@ -2,7 +2,7 @@
 import type { Incident } from "../../incidents/incident";
 import { severityOf, statusOf } from "../../incidents/incident";
 import { SEVERITY_LABELS, STATUS_LABELS } from "../../incidents/model";
-import { escapeMrkdwn } from "./text";
+import { userText } from "./text";
 
 const SEVERITY_EMOJI = {
   SEV1: ":red_circle:",
@@ -25,7 +25,7 @@ export function person(userId: string | null | undefined, none = "_unassigned_")
 
 /** "INC-4 · Database down", escaped for mrkdwn; a private incident wears a lock. */
 export function incidentTitle(incident: Incident): string {
-  return `${incident.isPrivate ? ":lock: " : ""}INC-${incident.number} · ${escapeMrkdwn(incident.title)}`;
+  return `${incident.isPrivate ? ":lock: " : ""}INC-${incident.number} · ${userText(incident.title)}`;
 }
 
 /** The channel topic: `SEV2 · Investigating · Commander @x` (Slack caps topics at 250). */

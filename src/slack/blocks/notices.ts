@@ -11,7 +11,7 @@ export function channelNotice(): PostContent {
     blocks: [
       section(":wave: *Firebreak is here.* Type `/incident` to see the incident options."),
       context(
-        "Declare an incident with `/incident declare <title>`; Firebreak opens a channel and keeps everyone posted.",
+        "Declare an incident with `/incident declare &lt;title&gt;`; Firebreak opens a channel and keeps everyone posted.",
       ),
     ],
   };

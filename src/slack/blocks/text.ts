@@ -6,6 +6,23 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** Markup a person's text may keep: mentions of people and channels, and links. */
+const KEPT_MARKUP = /<(?:@[UW][A-Z0-9]+|#C[A-Z0-9]+|(?:https?|mailto):[^<>|\s]+)(?:\|[^<>]*)?>/g;
+
+/**
+ * What a person wrote, as mrkdwn: escaped, except for mentions of people and channels and
+ * links, which stay live. `<!here>`, `<!channel>` and user-group pings never survive.
+ */
+export function userText(text: string): string {
+  let out = "";
+  let last = 0;
+  for (const match of text.matchAll(KEPT_MARKUP)) {
+    out += escapeMrkdwn(text.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return out + escapeMrkdwn(text.slice(last));
+}
+
 export const mrkdwn = (text: string): MrkdwnTextField => ({ type: "mrkdwn", text });
 export const plain = (text: string): PlainTextField => ({ type: "plain_text", text: clip(text, 150), emoji: true });
 

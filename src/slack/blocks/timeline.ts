@@ -5,7 +5,7 @@ import { ROLE_LABELS } from "../../incidents/model";
 import { ACTION } from "../ids";
 import { incidentTitle, person } from "./incident-text";
 import type { EphemeralMessage } from "./options-menu";
-import { clip, context, escapeMrkdwn, plain, section } from "./text";
+import { clip, context, plain, section, userText } from "./text";
 import { slackTime } from "./time";
 
 export const TIMELINE_PAGE_SIZE = 25;
@@ -15,7 +15,7 @@ const PER_SECTION = 5;
 export function timelineLine(event: IncidentEvent): string {
   const data = parseEventData(event);
   const when = slackTime(event.occurredAt, "{date_short} {time}");
-  let what = escapeMrkdwn(clip(event.text, 280));
+  let what = userText(clip(event.text, 280));
   if (event.kind === "role" && data.role) what = `${ROLE_LABELS[data.role]}: ${person(data.to)}`;
   if (event.kind === "update") what = `:mega: ${what}`;
   if (data.source) {

@@ -42,7 +42,8 @@ export function parseCommand(text: string, command = "/incident"): ParseResult {
   const [word = "", rest = ""] = splitFirstWord(trimmed);
   const spec = findSubcommand(word);
   if (!spec) return { ok: false, unknown: truncate(word, 40), problem: `I don't know \`${truncate(word, 40)}\`.` };
-  const usage = `Usage: \`${command} ${spec.name}${spec.usage ? ` ${spec.usage}` : ""}\``;
+  // In mrkdwn even inside `code`, <a|b> is a link: the placeholders must be escaped.
+  const usage = `Usage: \`${command} ${spec.name}${spec.usage ? ` ${escapeMrkdwn(spec.usage)}` : ""}\``;
   const fail = (problem: string): ParseResult => ({ ok: false, problem: `${problem} ${usage}`, spec });
   const args = rest.trim();
 

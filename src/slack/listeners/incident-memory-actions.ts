@@ -13,6 +13,7 @@ import { ACTION, SHORTCUT } from "../ids";
 import { queueTimelineMessage } from "../incident-jobs";
 import { postToResponseUrl } from "../response-url";
 import type { SlackRouter } from "../router";
+import { fromSlackText } from "../slack-text";
 import { buttonIncidentId } from "./summary-actions";
 
 const NOT_AN_INCIDENT = "That message isn't in an incident channel, so there is no timeline to add it to.";
@@ -29,7 +30,7 @@ export function registerMemoryActions(router: SlackRouter) {
       await queueTimelineMessage(ctx, incident, {
         channel,
         ts: payload.message.ts,
-        text: payload.message.text ?? "",
+        text: fromSlackText(payload.message.text ?? ""),
         authorId: payload.message.user,
         responseUrl: payload.response_url,
       });

@@ -13,11 +13,12 @@ import { runIncidentSubcommand } from "../commands/incident-subcommands";
 import { parseCommand } from "../commands/parse-command";
 import { openModal } from "../open-modal";
 import type { SlackRouter } from "../router";
+import { fromSlackText } from "../slack-text";
 
 export function registerSlashCommand(router: SlackRouter) {
   router.command({
     ack: async ({ payload, ctx }) => {
-      const parsed = parseCommand(payload.text ?? "", payload.command);
+      const parsed = parseCommand(fromSlackText(payload.text ?? ""), payload.command);
       if (!parsed.ok) return optionsMenu(payload.command, parsed.problem);
       const command = parsed.command;
       switch (command.name) {
@@ -35,7 +36,7 @@ export function registerSlashCommand(router: SlackRouter) {
       }
     },
     lazy: async ({ payload, ctx }) => {
-      const parsed = parseCommand(payload.text ?? "", payload.command);
+      const parsed = parseCommand(fromSlackText(payload.text ?? ""), payload.command);
       if (!parsed.ok) return;
       if (parsed.command.name === "declare") {
         await openModal(

@@ -3,6 +3,7 @@ import { formatDuration } from "../../incidents/duration";
 import { holderOf, type Incident, type IncidentEvent, parseEventData } from "../../incidents/incident";
 import { incidentRef, ROLE_LABELS, ROLES, STATUS_LABELS } from "../../incidents/model";
 import type { Phase } from "../../incidents/phases";
+import { readableText } from "../../incidents/readable-text";
 import { formatTime } from "../format-time";
 import { Layout, type LayoutProps } from "../layout";
 import { PhaseChart } from "../phase-chart";
@@ -56,7 +57,7 @@ export function IncidentListPage({
                 <tr>
                   <td>
                     <a href={`/incidents/${i.id}`}>{incidentRef(i.number)}</a> {i.isPrivate ? "🔒 " : ""}
-                    {i.title}
+                    {readableText(i.title)}
                     <div class="hint">Declared {formatTime(i.declaredAt, tz)}</div>
                   </td>
                   <td>
@@ -92,20 +93,20 @@ export interface IncidentPageProps {
 function entryText(e: IncidentEvent, name: Names): string {
   const data = parseEventData(e);
   if (e.kind === "role" && data.role) return `${ROLE_LABELS[data.role]}: ${name(data.to)}`;
-  if (data.source) return `${name(data.source.authorId)}: ${e.text}`;
-  return e.text;
+  const text = readableText(e.text, name);
+  return data.source ? `${name(data.source.authorId)}: ${text}` : text;
 }
 
 export function IncidentPage({ user, incident, events, phases, name, tz, now, hasPostmortem }: IncidentPageProps) {
   const end = incident.resolvedAt ?? now;
   const at = (ms: number) => formatTime(ms, tz);
   return (
-    <Layout title={`${incidentRef(incident.number)} ${incident.title}`} user={user}>
+    <Layout title={`${incidentRef(incident.number)} ${readableText(incident.title)}`} user={user}>
       <nav class="breadcrumbs" aria-label="Breadcrumb">
         <a href="/incidents">Incidents</a> › {incidentRef(incident.number)}
       </nav>
       <h1>
-        {incidentRef(incident.number)} · {incident.title}
+        {incidentRef(incident.number)} · {readableText(incident.title)}
       </h1>
       <p class="lede">
         <span class={sevClass(incident.severity)}>{incident.severity}</span> {statusLabel(incident.status)} ·{" "}
@@ -133,11 +134,11 @@ export function IncidentPage({ user, incident, events, phases, name, tz, now, ha
               </>
             )}
             <dt>Summary</dt>
-            <dd>{incident.summary || <span class="muted">none</span>}</dd>
+            <dd>{readableText(incident.summary, name) || <span class="muted">none</span>}</dd>
             {incident.resolution && (
               <>
                 <dt>Resolution</dt>
-                <dd>{incident.resolution}</dd>
+                <dd>{readableText(incident.resolution, name)}</dd>
               </>
             )}
           </dl>

@@ -23,6 +23,7 @@ import {
   teamPart,
   userPart,
 } from "./parts";
+import { asSlackSendsIt } from "./typed-text";
 import { type Typed, viewStateValues } from "./view-state";
 
 type Obj = Record<string, unknown>;
@@ -46,7 +47,7 @@ export function buildCommand(
     user_id: user.id,
     user_name: user.name,
     command: a.command ?? "/incident",
-    text: a.text ?? "",
+    text: asSlackSendsIt(state, team.id, a.text ?? ""),
     api_app_id: state.app.appId,
     is_enterprise_install: String(appPart(state, team).is_enterprise_install),
     response_url: url,
