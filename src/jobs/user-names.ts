@@ -18,11 +18,14 @@ export async function namesFor(
   const wanted = [...new Set(userIds.filter(Boolean))];
   const found = new Map<string, SlackUserRow>();
   if (!wanted.length) return found;
-  const cached = await db
-    .select()
-    .from(slackUsers)
-    .where(and(eq(slackUsers.teamId, ws.teamId), inArray(slackUsers.userId, wanted)));
-  for (const row of cached) if (now - row.fetchedAt < FRESH_MS) found.set(row.userId, row);
+  // D1 binds at most 100 parameters per statement; a long incident can name more people.
+  for (let i = 0; i < wanted.length; i += 90) {
+    const cached = await db
+      .select()
+      .from(slackUsers)
+      .where(and(eq(slackUsers.teamId, ws.teamId), inArray(slackUsers.userId, wanted.slice(i, i + 90))));
+    for (const row of cached) if (now - row.fetchedAt < FRESH_MS) found.set(row.userId, row);
+  }
   for (const userId of wanted.filter((u) => !found.has(u)).slice(0, 30)) {
     try {
       const { user } = await ws.slack.users.info({ user: userId });
