@@ -21,12 +21,14 @@ import { openWorkspace, type Workspace } from "./workspace";
 /** Kinds that change the incident's state and get a line in both places. */
 const CHANGES = new Set(["status", "severity", "role", "resolved", "reopened"]);
 
-export async function postIncidentEvent(env: Env, db: Db, job: IncidentEventJob): Promise<JobOutcome> {
+export async function postIncidentEvent(env: Env, db: Db, job: IncidentEventJob, attempts = 1): Promise<JobOutcome> {
   const incident = await incidentById(db, job.incidentId);
   const [event] = await db.select().from(incidentEvents).where(eq(incidentEvents.id, job.eventId));
   if (!incident || !event || event.incidentId !== incident.id) return stopped("incident or entry is gone");
   if (!CHANGES.has(event.kind) && event.kind !== "update") return done;
-  if (incident.openState === "opening") return retryIn(3, "incident channel not ready yet");
+  // Waiting grows with the attempts (3 s, 6 s, … a minute), so a slow open (Slack rate-limiting
+  // or failing for an hour) does not use up the job's retries before its channel exists.
+  if (incident.openState === "opening") return retryIn(Math.min(60, 3 * attempts), "incident channel not ready yet");
   const ws = await openWorkspace(env, db, { enterpriseId: job.enterpriseId, teamId: job.teamId });
 
   const line = event.kind === "update" ? updatePost(incident, event) : changeReply(incident, event);

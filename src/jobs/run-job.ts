@@ -38,7 +38,7 @@ export async function runJob(job: Job, { env, attempts }: JobContext): Promise<J
         return done;
       }
       case "incident_event":
-        return await postIncidentEvent(env, db, job);
+        return await postIncidentEvent(env, db, job, attempts);
       case "incident_reminder":
         return await sendReminder(env, db, job);
       case "reinstall_notice":

@@ -27,7 +27,9 @@ export async function tellDeclarer(
     const sent = await once(db, {
       key,
       teamId: ws.teamId,
-      perform: async () => String(await postToResponseUrl(env, url, { response_type: "ephemeral", ...message })),
+      // A response_url that fails is no reason to fail the job: the DM below still tells them.
+      perform: async () =>
+        String(await postToResponseUrl(env, url, { response_type: "ephemeral", ...message }).catch(() => false)),
     });
     if (sent === "true") return;
   }

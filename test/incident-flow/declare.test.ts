@@ -56,6 +56,13 @@ describe("declaring an incident", () => {
     expect(await incident(ws.team.id, 1)).toBeNull();
   });
 
+  it("refuses a commander who cannot take the role, in the modal, and records nothing", async () => {
+    const ws = await installedCompany();
+    const { submitted } = await declareViaSlack(ws, { values: { commander: ws.users.dave.id } });
+    expect(submitted.errors).toEqual({ commander: "That person's account is deactivated." });
+    expect(await incident(ws.team.id, 1)).toBeNull();
+  });
+
   it("makes a private channel for a private incident and invites a different commander", async () => {
     const ws = await installedCompany();
     await declareViaSlack(ws, {
@@ -71,15 +78,23 @@ describe("declaring an incident", () => {
 
   it("opens anyway when someone cannot be invited, and tells the declarer who", async () => {
     const ws = await installedCompany();
-    await declareViaSlack(ws, { values: { commander: ws.users.dave.id } });
+    // Bob is fine when the modal is submitted, and deactivated before the job gets to invite him
+    // (the first channel creation fails, so the job comes back a second later).
+    await emulator.setFaults(ws, {
+      seed: 5,
+      scripted: [{ method: "conversations.create", error: "internal_error", times: 1 }],
+    });
+    await declareViaSlack(ws, { values: { commander: ws.users.bob.id } });
+    await emulator.deactivateUser(ws, ws.users.bob.id);
     const ready = await whenReady(ws.team.id, 1);
+    await emulator.setFaults(ws, null);
     const channel = await emulator.channel(ready.channel_id ?? "");
     expect(channel.members).toContain(ws.users.alice.id);
-    expect(channel.members).not.toContain(ws.users.dave.id);
+    expect(channel.members).not.toContain(ws.users.bob.id);
     const told = await eventually("the declarer told", async () =>
       (await emulator.seen(ws, ws.users.alice.id)).find((s) => (s.text ?? "").includes("couldn't invite")),
     );
-    expect(told.text).toContain(`<@${ws.users.dave.id}>`);
+    expect(told.text).toContain(`<@${ws.users.bob.id}>`);
     const invites = await emulator.calls({ teamId: ws.team.id, method: "conversations.invite" });
     expect(invites).toHaveLength(1);
   });

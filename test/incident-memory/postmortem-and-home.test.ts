@@ -122,8 +122,19 @@ describe("App Home", () => {
     });
     expect(textOf(updated)).toContain("Open incidents (1)");
     await driver.clickButton({ team: ws, user: "bob", actionId: "fb.declare", in: { view: updated.id } });
-    await eventually("the declare modal from App Home", async () =>
+    const modal = await eventually("the declare modal from App Home", async () =>
       (await emulator.views(ws, ws.users.bob.id)).stack.find((v) => v.callback_id === "fb.declare_modal"),
     );
+    // No response_url from App Home: the modal itself says the incident is being set up.
+    const submitted = await driver.submitView({
+      team: ws,
+      user: "bob",
+      viewId: modal.id,
+      values: { title: "Queue stuck" },
+    });
+    expect(submitted.errors).toBeUndefined();
+    const top = (await emulator.views(ws, ws.users.bob.id)).stack.at(-1);
+    expect(textOf(top)).toContain("INC-2 · Queue stuck* is declared");
+    await whenReady(ws.team.id, 2);
   });
 });

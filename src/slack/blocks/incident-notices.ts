@@ -1,10 +1,11 @@
 /** Short messages to the people driving an incident: progress, duties, and what went wrong. */
+import type { ModalView } from "slack-edge";
 import type { Incident } from "../../incidents/incident";
 import { ROLE_DUTIES, ROLE_LABELS, type Role } from "../../incidents/model";
 import type { PostContent } from "../../jobs/post-once";
 import { incidentTitle } from "./incident-text";
 import type { EphemeralMessage } from "./options-menu";
-import { context, section } from "./text";
+import { context, plain, section } from "./text";
 
 /** Shown to the declarer the moment the modal closes. */
 export function declaringNotice(incident: Incident): EphemeralMessage {
@@ -13,6 +14,24 @@ export function declaringNotice(incident: Incident): EphemeralMessage {
     replace_original: false,
     text: `Declaring INC-${incident.number}…`,
     blocks: [section(`:hourglass_flowing_sand: Declaring *${incidentTitle(incident)}*… setting up the channel.`)],
+  };
+}
+
+/**
+ * What the Declare modal turns into when there is no response_url to tell the declarer through
+ * (declared from App Home): the same "declaring" news, in the modal itself.
+ */
+export function declaringModal(incident: Incident): ModalView {
+  return {
+    type: "modal",
+    title: plain("Incident declared"),
+    close: plain("Close"),
+    blocks: [
+      section(
+        `:hourglass_flowing_sand: *${incidentTitle(incident)}* is declared. Firebreak is setting up its channel.`,
+      ),
+      context("You will be invited to the channel in a moment; the summary is pinned there."),
+    ],
   };
 }
 

@@ -14,6 +14,7 @@ import { resolveIncident, setStatus } from "../../incidents/status";
 import { postUpdate } from "../../incidents/updates";
 import { logUnexpected } from "../../lib/log";
 import { readDeclareSubmission } from "../blocks/declare-modal";
+import { declaringModal } from "../blocks/incident-notices";
 import { input, type StateValues } from "../blocks/view-state";
 import { INPUT, VIEW } from "../ids";
 import { queueAfterChange, queueOpen } from "../incident-jobs";
@@ -32,23 +33,40 @@ export function registerViewSubmissions(router: SlackRouter) {
       const submitted = readDeclareSubmission(payload.view.state.values as StateValues, payload.view.private_metadata);
       const problems = validateDeclare(submitted);
       if (Object.keys(problems).length) return { response_action: "errors", errors: problems };
-      const { incident, created } = await declareIncident(ctx.db, {
-        teamId: ctx.teamId,
-        enterpriseId: ctx.enterpriseId,
-        title: submitted.title,
-        summary: submitted.summary,
-        severity: submitted.severity,
-        commanderId: submitted.commanderId,
-        declaredBy: ctx.userId,
-        isPrivate: submitted.isPrivate,
-        declareKey: payload.view.id,
-        noticeUrl: submitted.context.responseUrl,
-      });
-      if (created) {
-        // Recorded either way; if the queue is down, the cron's sweep opens it within a minute.
-        await queueOpen(ctx, incident);
+      if (submitted.commanderId && submitted.commanderId !== ctx.userId) {
+        try {
+          await checkAssignable(ctx, submitted.commanderId);
+        } catch (err) {
+          return errors(INPUT.commander, asAppError(err).message);
+        }
       }
-      return undefined;
+      try {
+        const { incident, created } = await declareIncident(ctx.db, {
+          teamId: ctx.teamId,
+          enterpriseId: ctx.enterpriseId,
+          title: submitted.title,
+          summary: submitted.summary,
+          severity: submitted.severity,
+          commanderId: submitted.commanderId,
+          declaredBy: ctx.userId,
+          isPrivate: submitted.isPrivate,
+          declareKey: payload.view.id,
+          noticeUrl: submitted.context.responseUrl,
+        });
+        if (created) {
+          // Recorded either way; if the queue is down, the cron's sweep opens it within a minute.
+          await queueOpen(ctx, incident);
+        }
+        // Without a response_url (declared from App Home) the modal itself says what happens next.
+        return submitted.context.responseUrl
+          ? undefined
+          : { response_action: "update", view: declaringModal(incident) };
+      } catch (err) {
+        // The modal stays open with the reason: closing it would look like the incident exists.
+        const error = asAppError(err);
+        if (error.code === "internal") logUnexpected("view declare", err);
+        return errors(INPUT.title, `${error.message} Nothing was declared; please submit again.`);
+      }
     },
   });
 
