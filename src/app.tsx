@@ -51,21 +51,25 @@ app.notFound((c) => {
   );
 });
 
+/** What people see of an internal error: never its details (they may name configuration). */
+const INTERNAL_MESSAGE = asAppError(undefined).message;
+
 app.onError((err, c) => {
   const error = asAppError(err);
   const status = statusOf(error.code);
+  const message = error.code === "internal" ? INTERNAL_MESSAGE : error.message;
   const requestIdValue = requestIdOf(c);
   if (status >= 500) logUnexpected(`${c.req.method} ${c.req.path}`, err, { requestId: requestIdValue });
   // Slack retries failed deliveries; a request we refused on its merits will fail the same way again.
   if (status < 500 && c.req.path === "/slack/events") c.header("X-Slack-No-Retry", "1");
   if (wantsJson(c.req.path, c.req.header("accept"))) {
-    return c.json({ error: { code: error.code, message: error.message, requestId: requestIdValue } }, status);
+    return c.json({ error: { code: error.code, message, requestId: requestIdValue } }, status);
   }
   return c.html(
     <NoticePage
       title={status >= 500 ? "Something went wrong" : "That didn't work"}
       tone="error"
-      message={`${error.message} (reference ${requestIdValue})`}
+      message={`${message} (reference ${requestIdValue})`}
       actions={[{ href: "/settings", label: "Back to settings" }]}
     />,
     status,

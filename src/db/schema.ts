@@ -28,6 +28,8 @@ export const installations = sqliteTable(
     botRefreshTokenEnc: text("bot_refresh_token_enc"),
     botTokenExpiresAt: integer("bot_token_expires_at"),
     installerUserId: text("installer_user_id"),
+    /** When the installer authorized (set with installer_user_id; NULL on rows from before it). */
+    authorizedAt: integer("authorized_at"),
     userTokenEnc: text("user_token_enc"),
     userScopes: text("user_scopes").notNull().default(""),
     userRefreshTokenEnc: text("user_refresh_token_enc"),

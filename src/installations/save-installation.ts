@@ -42,6 +42,7 @@ export async function saveInstallation(db: Db, cipher: TokenCipher, record: Inst
   ]);
   const userSide = {
     installerUserId: record.installerUserId ?? null,
+    authorizedAt: now,
     userTokenEnc,
     userScopes: record.userScopes.join(","),
     userRefreshTokenEnc,

@@ -95,7 +95,9 @@ export const incidentPages = new Hono<WebEnv>()
       });
     }
     c.header("content-type", "text/markdown; charset=utf-8");
-    c.header("content-disposition", `inline; filename="inc-${incident.number}-postmortem.md"`);
+    // A download (what the settings page promises), never sniffed into HTML: it holds Slack text.
+    c.header("content-disposition", `attachment; filename="inc-${incident.number}-postmortem.md"`);
+    c.header("x-content-type-options", "nosniff");
     return c.body(markdown);
   })
   .get("/incidents/:id", async (c) => {

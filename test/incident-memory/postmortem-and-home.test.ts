@@ -53,7 +53,10 @@ describe("the postmortem draft and the incident page", () => {
     );
 
     const alice = await signIn(ws.team.id, "alice");
-    const md = await (await alice.get(`/incidents/${ready.id}/postmortem.md`)).text();
+    const download = await alice.get(`/incidents/${ready.id}/postmortem.md`);
+    expect(download.headers.get("content-disposition")).toBe('attachment; filename="inc-1-postmortem.md"');
+    expect(download.headers.get("x-content-type-options")).toBe("nosniff");
+    const md = await download.text();
     expect(md).toContain("# Postmortem draft: INC-1 · Checkout errors");
     expect(md).toContain("| Severity | SEV1 |");
     expect(md).toMatch(/\| Investigating \| .* \| 12m \|/);

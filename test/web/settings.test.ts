@@ -61,6 +61,16 @@ describe("the Slack settings page", () => {
     expect(on.headers.get("location")).toBe("/slack/install");
   });
 
+  it("turns a workspace that was off back on when an admin reconnects with the switch on", async () => {
+    const ws = await installedCompany();
+    await env.DB.prepare("UPDATE installations SET enabled = 0, bot_token_enc = NULL WHERE team_id = ?")
+      .bind(ws.team.id)
+      .run();
+    const res = await (await signIn(ws.team.id, "alice")).post(`${PAGE}/connect`, { enabled: "on" });
+    expect(res.headers.get("location")).toBe("/slack/install");
+    expect((await settingsRow(ws.team.id))?.enabled).toBe(1);
+  });
+
   it("lets an admin, an owner and the installer save, with a confirmation", async () => {
     const ws = await installedCompany();
     const alice = await signIn(ws.team.id, "alice");

@@ -46,7 +46,8 @@ export function Connection({
         <dd class="mono">@firebreak ({installation.botUserId ?? "unknown"})</dd>
         <dt>Authorized by</dt>
         <dd>
-          {installerName ?? installation.installerUserId ?? "unknown"} on {formatTime(installation.updatedAt, tz)}
+          {installerName ?? installation.installerUserId ?? "unknown"} on{" "}
+          {formatTime(installation.authorizedAt ?? installation.installedAt, tz)}
         </dd>
         <dt>Token health</dt>
         <dd>

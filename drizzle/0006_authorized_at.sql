@@ -1,0 +1,1 @@
+ALTER TABLE `installations` ADD `authorized_at` integer;
