@@ -14,14 +14,12 @@ export async function addTimelineMessage(env: Env, db: Db, job: TimelineMessageJ
   const ws = await openWorkspace(env, db, { enterpriseId: job.enterpriseId, teamId: job.teamId });
   let message = job.message;
   if (!message) {
-    const history = await ws.slack.conversations.history({
-      channel: job.channel,
-      latest: job.ts,
-      oldest: job.ts,
-      inclusive: true,
-      limit: 1,
-    });
-    const found = history.messages?.find((m) => m.ts === job.ts);
+    const exactly = { channel: job.channel, latest: job.ts, oldest: job.ts, inclusive: true, limit: 1 };
+    const history = await ws.slack.conversations.history(exactly);
+    // A reply in a thread is not in the channel's history; conversations.replies finds it by its ts.
+    const found =
+      history.messages?.find((m) => m.ts === job.ts) ??
+      (await ws.slack.conversations.replies({ ...exactly, ts: job.ts })).messages?.find((m) => m.ts === job.ts);
     if (!found) return stopped("message not found");
     message = { text: fromSlackText(found.text ?? ""), authorId: found.user };
   }

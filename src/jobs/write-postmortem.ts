@@ -49,10 +49,11 @@ export async function writePostmortem(env: Env, db: Db, job: PostmortemJob): Pro
     });
   }
   if (job.responseUrl) {
+    // A courtesy: the draft is written and linked whether or not Slack takes this.
     await postToResponseUrl(env, job.responseUrl, {
       response_type: "ephemeral",
       text: `:memo: The postmortem draft for INC-${incident.number} is up to date: ${url}`,
-    });
+    }).catch(() => false);
   }
   return done;
 }

@@ -43,7 +43,7 @@ export async function queueTimelineMessage(
   message: { channel: string; ts: string; text: string; authorId?: string; responseUrl?: string },
 ) {
   const { channel, ts, text, authorId, responseUrl } = message;
-  await send(ctx, [
+  return send(ctx, [
     {
       type: "timeline_message",
       ...ref(ctx, incident),
@@ -59,7 +59,8 @@ export async function queueTimelineMessage(
 /** App Home waits a moment, so a burst of changes republishes once (the later jobs find views current). */
 const HOME_DELAY_SECONDS = 2;
 
-async function send(ctx: RequestContext, jobs: Job[]) {
+/** Sends the jobs; false if the queue refused them (logged; the cron's sweep repairs incident work). */
+async function send(ctx: RequestContext, jobs: Job[]): Promise<boolean> {
   try {
     await ctx.env.JOBS.sendBatch(
       jobs.map((body) => ({
@@ -70,5 +71,7 @@ async function send(ctx: RequestContext, jobs: Job[]) {
     );
   } catch (err) {
     logUnexpected("queue-send", err, { jobs: jobs.map((j) => j.type) });
+    return false;
   }
+  return true;
 }

@@ -70,6 +70,19 @@ describe("adding to the timeline", () => {
     expect((await notes()).some((n) => n.text === "lol")).toBe(false);
   });
 
+  it("adds a reply in a thread that someone pins with 📌 (replies are not in the channel's history)", async () => {
+    const parent = await emulator.postAsUser(ws, channel, ws.users.bob.id, "Looking at the DB");
+    const reply = await emulator.postAsUser(ws, channel, ws.users.alice.id, "Replica lag is 40 s & rising", {
+      threadTs: parent.ts,
+    });
+    await emulator.addReaction(ws, channel, reply.ts, ws.users.bob.id, "pushpin");
+    await driver.deliverOutbox(ws);
+    const added = await eventually("the pinned reply", async () =>
+      (await notes()).find((n) => n.text === "Replica lag is 40 s & rising"),
+    );
+    expect(JSON.parse(added.data).source).toMatchObject({ ts: reply.ts, authorId: ws.users.alice.id });
+  });
+
   it("says so when the shortcut is used outside an incident channel", async () => {
     const { ts } = await emulator.postAsUser(ws, ws.channels.general.id, ws.users.bob.id, "not an incident");
     await driver.messageShortcut({

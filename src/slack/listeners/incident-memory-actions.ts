@@ -17,6 +17,7 @@ import { fromSlackText } from "../slack-text";
 import { buttonIncidentId } from "./summary-actions";
 
 const NOT_AN_INCIDENT = "That message isn't in an incident channel, so there is no timeline to add it to.";
+const NOT_QUEUED = "I couldn't add that to the timeline just now. Please try the shortcut again in a minute.";
 
 export function registerMemoryActions(router: SlackRouter) {
   router.shortcut(SHORTCUT.addToTimeline, {
@@ -27,13 +28,14 @@ export function registerMemoryActions(router: SlackRouter) {
         await postToResponseUrl(ctx.env, payload.response_url, ephemeral(NOT_AN_INCIDENT));
         return;
       }
-      await queueTimelineMessage(ctx, incident, {
+      const queued = await queueTimelineMessage(ctx, incident, {
         channel,
         ts: payload.message.ts,
         text: fromSlackText(payload.message.text ?? ""),
         authorId: payload.message.user,
         responseUrl: payload.response_url,
       });
+      if (!queued) await postToResponseUrl(ctx.env, payload.response_url, ephemeral(NOT_QUEUED));
     },
   });
 
