@@ -18,8 +18,11 @@ export async function incidentByChannel(db: Db, teamId: string, channelId: strin
   return row;
 }
 
-/** Open incidents, worst first, then newest. */
-export async function openIncidents(db: Db, teamId: string, limit = 50): Promise<Incident[]> {
+/**
+ * Open incidents, worst first, then newest. Lists show the first few dozen and count the rest,
+ * so the limit is far above what a workspace keeps open.
+ */
+export async function openIncidents(db: Db, teamId: string, limit = 500): Promise<Incident[]> {
   return db
     .select()
     .from(incidents)

@@ -26,6 +26,7 @@ export function appHomeView(open: Incident[], settingsUrl: string): HomeTabView 
       ),
     );
   }
+  if (open.length > 40) blocks.push(context(`…and ${open.length - 40} more: \`/incident list\` or the web.`));
   blocks.push(context(`Settings, reminders and the incident history: <${settingsUrl}|Firebreak on the web>`));
   return { type: "home", blocks };
 }

@@ -33,8 +33,9 @@ function buildMenu(command: string, problem?: string): EphemeralMessage {
         type: "actions",
         elements: [
           { type: "button", action_id: ACTION.declare, text: plain("Declare incident"), style: "primary" },
-          { type: "button", action_id: ACTION.listOpen, text: plain("Open incidents") },
-          { type: "button", action_id: ACTION.help, text: plain("Help") },
+          // The command's registered name rides along, so the answers name it as the person typed it.
+          { type: "button", action_id: ACTION.listOpen, text: plain("Open incidents"), value: command },
+          { type: "button", action_id: ACTION.help, text: plain("Help"), value: command },
         ],
       },
       section(list),

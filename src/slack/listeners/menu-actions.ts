@@ -11,6 +11,13 @@ import type { BlockActionPayload, SlackRouter } from "../router";
 
 const responseUrlOf = (payload: BlockActionPayload) => ("response_url" in payload ? payload.response_url : undefined);
 
+/** The slash command's name, carried in the button's value (a menu from older messages has none). */
+function commandOf(payload: BlockActionPayload): string {
+  const action = payload.actions[0];
+  const value = action && "value" in action && typeof action.value === "string" ? action.value : "";
+  return /^\/[a-z0-9_-]{1,31}$/.test(value) ? value : "/incident";
+}
+
 export function registerMenuActions(router: SlackRouter) {
   router.action(ACTION.declare, {
     lazy: async ({ payload, ctx }) => {
@@ -26,7 +33,7 @@ export function registerMenuActions(router: SlackRouter) {
       if (!url) return;
       const list = openIncidentsMessage(
         (await openIncidents(ctx.db, ctx.teamId)).map((i) => asSeenBy(i, ctx.userId)),
-        "/incident",
+        commandOf(payload),
       );
       await postToResponseUrl(ctx.env, url, { ...list, replace_original: true });
     },
@@ -34,7 +41,7 @@ export function registerMenuActions(router: SlackRouter) {
   router.action(ACTION.help, {
     lazy: async ({ payload, ctx }) => {
       const url = responseUrlOf(payload);
-      if (url) await postToResponseUrl(ctx.env, url, { ...optionsMenu("/incident"), replace_original: true });
+      if (url) await postToResponseUrl(ctx.env, url, { ...optionsMenu(commandOf(payload)), replace_original: true });
     },
   });
 }
