@@ -7,6 +7,7 @@ import type { OAuthV2AccessResponse } from "slack-edge";
 import type { Db } from "../db/client";
 import { installations } from "../db/schema";
 import { AppError } from "../errors";
+import { logUnexpected } from "../lib/log";
 import { SlackClient } from "../slack/client";
 import { classifySlackFailure } from "../slack/slack-failure";
 import { administers, slackUserRow } from "../slack/slack-user";
@@ -98,8 +99,8 @@ async function keepsInstaller(env: Env, db: Db, access: OAuthV2AccessResponse, b
     const teamId = access.team?.id ?? "";
     return !user || !administers(slackUserRow(teamId, userId, user, Date.now()), { isEnterpriseInstall: orgWide });
   } catch (err) {
-    // If Slack can't say who they are, the installer stays who it was.
-    if (classifySlackFailure(err).kind === "other") throw err;
+    // If Slack can't say who they are, the installer stays who it was (and the install goes on).
+    if (classifySlackFailure(err).kind === "other") logUnexpected("install-installer-check", err);
     return true;
   }
 }

@@ -43,6 +43,9 @@ export async function saveInstallation(db: Db, cipher: TokenCipher, record: Inst
   const userSide = {
     installerUserId: record.installerUserId ?? null,
     authorizedAt: now,
+    // Whoever may manage it authorized it just now (the Connect form needs Enable switched on):
+    // on it is. A reinstall that keeps the installer leaves the switch as it was.
+    enabled: true,
     userTokenEnc,
     userScopes: record.userScopes.join(","),
     userRefreshTokenEnc,

@@ -2,7 +2,7 @@
  * The cron's reminder pass: each due incident is claimed with a conditional update on its
  * last reminder time, so overlapping cron runs queue one reminder per due period, not two.
  */
-import { and, desc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { incidents, installations } from "../db/schema";
 import type { Incident } from "../incidents/incident";
@@ -38,14 +38,7 @@ export async function claimDueReminders(db: Db, now: number): Promise<Job[]> {
         ),
       ),
     )
-    .where(
-      and(
-        ne(incidents.status, "resolved"),
-        eq(incidents.openState, "ready"),
-        eq(installations.enabled, true),
-        isNotNull(installations.botTokenEnc),
-      ),
-    )
+    .where(and(ne(incidents.status, "resolved"), eq(incidents.openState, "ready")))
     .orderBy(desc(installations.teamId))
     .limit(2000);
   const seen = new Set<number>();
@@ -54,6 +47,7 @@ export async function claimDueReminders(db: Db, now: number): Promise<Job[]> {
     // The workspace's own install sorts before its org's: the first row is the one serving it.
     if (seen.has(incident.id)) continue;
     seen.add(incident.id);
+    if (!installation.enabled || !installation.botTokenEnc) continue;
     const cadences = cadencesOf(installation);
     const at = reminderDueAt(incident, cadences);
     if (at === undefined || at > now) continue;

@@ -16,10 +16,14 @@ const GRACE_MS = 2 * 60 * 1000;
 const HORIZON_MS = 24 * 60 * 60 * 1000;
 const POSTED_KINDS = ["status", "severity", "role", "resolved", "reopened", "update"];
 
-/** The incident's workspace can act: installed, with a bot token, and turned on. */
-const workspaceCanAct = sql`EXISTS (SELECT 1 FROM installations i
-  WHERE i.enterprise_id = coalesce(${incidents.enterpriseId}, '') AND i.bot_token_enc IS NOT NULL AND i.enabled = 1
-    AND (i.team_id = ${incidents.teamId} OR (i.team_id = '' AND i.is_enterprise_install = 1)))`;
+/**
+ * The installation serving the incident's workspace (its own, else its org's, as
+ * findInstallation picks it) has a bot token and is turned on.
+ */
+const workspaceCanAct = sql`coalesce((SELECT i.bot_token_enc IS NOT NULL AND i.enabled = 1 FROM installations i
+  WHERE i.enterprise_id = coalesce(${incidents.enterpriseId}, '')
+    AND (i.team_id = ${incidents.teamId} OR (i.team_id = '' AND i.is_enterprise_install = 1))
+  ORDER BY i.team_id DESC LIMIT 1), 0) = 1`;
 
 /** No job of this type for this incident (and entry) died since `after`. */
 const noDeadJob = (type: Job["type"], after: SQL, eventId?: SQL) => sql`NOT EXISTS (SELECT 1 FROM dead_letters d

@@ -16,7 +16,7 @@ import { announcementChannelOptions } from "../web/channel-options";
 import { MessagingPage, SettingsPage } from "../web/pages/settings-pages";
 import { formFromInstallation, SlackSettingsPage, type SlackSettingsProps } from "../web/pages/slack-settings-page";
 import { canManage, managersSentence } from "../web/permissions";
-import { enableSlack, readSettingsForm, saveSettings } from "../web/slack-settings";
+import { readSettingsForm, saveSettings } from "../web/slack-settings";
 import { layoutUser, requireCsrf, requireSession, type WebEnv } from "../web/web-auth";
 
 const PAGE = "/settings/messaging/slack";
@@ -113,8 +113,6 @@ export const settings = new Hono<WebEnv>()
       });
       return c.html(<SlackSettingsPage {...props} />, 400);
     }
-    // The switch was turned on to get here: a workspace that had been turned off comes back on.
-    if (loaded.installation && !loaded.installation.enabled) await enableSlack(database(c.env.DB), loaded.installation);
     return c.redirect("/slack/install", 302);
   })
   .post(PAGE, async (c) => {

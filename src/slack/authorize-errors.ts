@@ -16,10 +16,13 @@ export function disabledText(env: Env): string {
   return `Firebreak is turned off for this workspace. An admin can turn it back on at ${settingsUrl(env)}.`;
 }
 
-/** Why this workspace cannot be served right now, if it cannot. */
-export function whyUnusable(env: Env, installation: InstallationRow | undefined): string | undefined {
-  if (!installation) return notInstalledText(env);
-  if (!installation.botTokenEnc || !installation.botUserId) return reinstallText(env);
-  if (!installation.enabled) return disabledText(env);
-  return undefined;
+/** The installation if it can serve the workspace right now, or what to tell the person. */
+export function usable(
+  env: Env,
+  installation: InstallationRow | undefined,
+): { installation: InstallationRow } | { refusal: string } {
+  if (!installation) return { refusal: notInstalledText(env) };
+  if (!installation.botTokenEnc || !installation.botUserId) return { refusal: reinstallText(env) };
+  if (!installation.enabled) return { refusal: disabledText(env) };
+  return { installation };
 }

@@ -12,7 +12,7 @@ import type { BlockAction, BlockElementAction, MessageShortcut, SlashCommand, Vi
 import { database } from "../db/client";
 import { cachedInstallation } from "../installations/installation-cache";
 import { logUnexpected } from "../lib/log";
-import { notInstalledText, whyUnusable } from "./authorize-errors";
+import { usable } from "./authorize-errors";
 import { refuseInteraction } from "./refuse-interaction";
 import { errorReply } from "./reply-errors";
 import { type RequestContext, requestContext } from "./request-context";
@@ -73,10 +73,9 @@ export class SlackRouter {
     const who = whoOf(interaction);
     const isCommand = interaction.kind === "command";
     const db = database(env.DB);
-    const installation = await cachedInstallation(db, who);
-    const unusable = whyUnusable(env, installation);
-    if (!installation || unusable) {
-      const text = unusable ?? notInstalledText(env);
+    const found = usable(env, await cachedInstallation(db, who));
+    if ("refusal" in found) {
+      const text = found.refusal;
       const refusal = refuseInteraction(interaction, text);
       const url = refusal.responseUrl;
       if (url) {
@@ -90,7 +89,7 @@ export class SlackRouter {
     if (!listener) return answer(undefined);
     const args = {
       payload: interaction.payload,
-      ctx: requestContext(env, db, installation, who),
+      ctx: requestContext(env, db, found.installation, who),
     } as ListenerArgs<never>;
     let body: AckBody;
     try {

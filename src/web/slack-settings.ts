@@ -56,8 +56,3 @@ export async function saveSettings(db: Db, installation: InstallationRow, form: 
     .where(eq(installations.id, installation.id));
   forgetInstallations();
 }
-
-export async function enableSlack(db: Db, installation: InstallationRow) {
-  await db.update(installations).set({ enabled: true }).where(eq(installations.id, installation.id));
-  forgetInstallations();
-}

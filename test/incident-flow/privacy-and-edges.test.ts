@@ -212,11 +212,19 @@ describe("a workspace turned off", () => {
     });
     expect(told).toBeTruthy();
 
-    // No welcome notice while off, even when the bot is added to a channel.
+    // No welcome notice while off, even when the bot is added to a channel. Then back on, it is
+    // added to another: that notice arriving means the first event was handled (jobs run in order).
     const bot = (await emulator.installation(ws))?.botUserId ?? "";
     await emulator.addToChannel(ws, ws.channels.random.id, bot, ws.users.bob.id);
     await driver.deliverOutbox(ws);
-    await new Promise((r) => setTimeout(r, 400));
-    expect((await messagesIn(ws.channels.random.id)).filter((m) => m.text.includes("Firebreak is here"))).toEqual([]);
+    // (Give that job time to read the switch before it is flipped back.)
+    await new Promise((r) => setTimeout(r, 500));
+    await env.DB.prepare("UPDATE installations SET enabled = 1 WHERE team_id = ?").bind(ws.team.id).run();
+    await emulator.addToChannel(ws, ws.channels.ops.id, bot, ws.users.bob.id);
+    await driver.deliverOutbox(ws);
+    const notice = (channel: string) =>
+      messagesIn(channel).then((all) => all.filter((m) => m.text.includes("Firebreak is here")));
+    await eventually("the notice in #ops, once back on", async () => (await notice(ws.channels.ops.id)).length > 0);
+    expect(await notice(ws.channels.random.id)).toEqual([]);
   });
 });

@@ -61,13 +61,13 @@ describe("the Slack settings page", () => {
     expect(on.headers.get("location")).toBe("/slack/install");
   });
 
-  it("turns a workspace that was off back on when an admin reconnects with the switch on", async () => {
+  it("turns a workspace that was off back on when an admin authorizes again, not when a member does", async () => {
     const ws = await installedCompany();
-    await env.DB.prepare("UPDATE installations SET enabled = 0, bot_token_enc = NULL WHERE team_id = ?")
-      .bind(ws.team.id)
-      .run();
-    const res = await (await signIn(ws.team.id, "alice")).post(`${PAGE}/connect`, { enabled: "on" });
-    expect(res.headers.get("location")).toBe("/slack/install");
+    const flow = { firebreak, appUrl: APP_URL, slackUrl, team: ws.team.id, channel: "#incidents" };
+    await env.DB.prepare("UPDATE installations SET enabled = 0 WHERE team_id = ?").bind(ws.team.id).run();
+    await installViaOAuth({ ...flow, user: "bob" });
+    expect((await settingsRow(ws.team.id))?.enabled).toBe(0);
+    await installViaOAuth({ ...flow, user: "carol" });
     expect((await settingsRow(ws.team.id))?.enabled).toBe(1);
   });
 

@@ -47,7 +47,8 @@ export function changeReply(incident: Incident, event: IncidentEvent): PostConte
       line = `${data.role ? ROLE_LABELS[data.role] : "Role"}: ${person(data.to)}`;
       break;
     case "resolved":
-      line = `*${userText(event.text)}*`;
+      // Bold stops at a newline or a stray *: only the word is bold, the summary is as written.
+      line = `*Resolved* ${userText(event.text.replace(/^Resolved /, ""))}`;
       break;
     case "reopened":
       line = `*Reopened* as ${status(data.to)}`;

@@ -1,13 +1,11 @@
 /** Small, pure helpers for Block Kit text. */
 import type { ContextBlock, MrkdwnTextField, PlainTextField, SectionBlock } from "slack-edge";
+import { KEPT_MARKUP } from "../../incidents/readable-text";
 
 /** Escapes the three characters Slack's mrkdwn treats as markup. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
-
-/** Markup a person's text may keep: mentions of people and channels, and links. */
-const KEPT_MARKUP = /<(?:@[UW][A-Z0-9]+|#C[A-Z0-9]+|(?:https?|mailto):[^<>|\s]+)(?:\|[^<>]*)?>/g;
 
 /**
  * What a person wrote, as mrkdwn: escaped, except for mentions of people and channels and

@@ -6,7 +6,7 @@
  */
 import type { EmulatorState } from "../state";
 
-const SLACK_MARKUP = /<(?:[@#!][^<>\s]+|(?:https?|mailto):[^<>\s]+)>/g;
+const SLACK_MARKUP = /<(?:[@#!][^<>|\s]+|(?:https?|mailto):[^<>|\s]+)(?:\|[^<>]*)?>/g;
 const BROADCASTS = new Set(["here", "channel", "everyone"]);
 
 export function asSlackSendsIt(state: EmulatorState, teamId: string, typed: string): string {
