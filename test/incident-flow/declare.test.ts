@@ -56,13 +56,6 @@ describe("declaring an incident", () => {
     expect(await incident(ws.team.id, 1)).toBeNull();
   });
 
-  it("refuses a commander who cannot take the role, in the modal, and records nothing", async () => {
-    const ws = await installedCompany();
-    const { submitted } = await declareViaSlack(ws, { values: { commander: ws.users.dave.id } });
-    expect(submitted.errors).toEqual({ commander: "That person's account is deactivated." });
-    expect(await incident(ws.team.id, 1)).toBeNull();
-  });
-
   it("makes a private channel for a private incident and invites a different commander", async () => {
     const ws = await installedCompany();
     await declareViaSlack(ws, {
