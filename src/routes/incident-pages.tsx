@@ -8,7 +8,7 @@ import { type Context, Hono } from "hono";
 import { type Db, database } from "../db/client";
 import { postmortems } from "../db/schema";
 import { AppError } from "../errors";
-import type { Incident } from "../incidents/incident";
+import type { Incident, IncidentEvent } from "../incidents/incident";
 import { peopleOf } from "../incidents/people";
 import { statusPhases } from "../incidents/phases";
 import { postmortemMarkdown } from "../incidents/postmortem";
@@ -62,6 +62,20 @@ async function nameLookup(c: Context<WebEnv>, db: Db, ids: (string | null | unde
   return (id: string | null | undefined) => (id ? (names.get(id)?.name ?? id) : "—");
 }
 
+/** The stored draft (written on resolve or by /incident postmortem), else one written from the timeline now. */
+async function postmortemOf(db: Db, incident: Incident, events: IncidentEvent[], name: (id: string) => string) {
+  const [stored] = await db.select().from(postmortems).where(eq(postmortems.incidentId, incident.id));
+  if (stored?.markdown) return { markdown: stored.markdown, stored: true };
+  const markdown = postmortemMarkdown({
+    incident,
+    events,
+    nameOf: name,
+    channelName: incident.channelName,
+    generatedAt: Date.now(),
+  });
+  return { markdown, stored: false };
+}
+
 export const incidentPages = new Hono<WebEnv>()
   .use("/incidents", requireSession)
   .use("/incidents/*", requireSession)
@@ -81,19 +95,8 @@ export const incidentPages = new Hono<WebEnv>()
   .get("/incidents/:id/postmortem.md", async (c) => {
     const db = database(c.env.DB);
     const incident = await ownIncident(c, db);
-    const [stored] = await db.select().from(postmortems).where(eq(postmortems.incidentId, incident.id));
-    let markdown = stored?.markdown;
-    if (!markdown) {
-      const events = await timelineOf(db, incident.id);
-      const name = await nameLookup(c, db, peopleOf(incident, events));
-      markdown = postmortemMarkdown({
-        incident,
-        events,
-        nameOf: name,
-        channelName: incident.channelName,
-        generatedAt: Date.now(),
-      });
-    }
+    const events = await timelineOf(db, incident.id);
+    const { markdown } = await postmortemOf(db, incident, events, await nameLookup(c, db, peopleOf(incident, events)));
     c.header("content-type", "text/markdown; charset=utf-8");
     // A download (what the settings page promises), never sniffed into HTML: it holds Slack text.
     c.header("content-disposition", `attachment; filename="inc-${incident.number}-postmortem.md"`);
@@ -106,10 +109,7 @@ export const incidentPages = new Hono<WebEnv>()
     const incident = await ownIncident(c, db);
     const events = await timelineOf(db, incident.id);
     const name = await nameLookup(c, db, peopleOf(incident, events));
-    const [stored] = await db
-      .select({ id: postmortems.incidentId })
-      .from(postmortems)
-      .where(eq(postmortems.incidentId, incident.id));
+    const postmortem = await postmortemOf(db, incident, events, name);
     return c.html(
       <IncidentPage
         user={layoutUser(c)}
@@ -119,7 +119,7 @@ export const incidentPages = new Hono<WebEnv>()
         name={name}
         tz={session.tz}
         now={Date.now()}
-        hasPostmortem={!!stored}
+        postmortem={postmortem}
       />,
     );
   });

@@ -48,7 +48,9 @@ async function pageProps(
   const session = c.get("session");
   const { installation, ws } = loaded;
   const installer = installation?.installerUserId;
-  const names = ws && installer ? await namesFor(db, ws, [installer]).catch(() => undefined) : undefined;
+  const bot = installation?.botUserId;
+  const people = [installer, bot].filter((id): id is string => !!id);
+  const names = ws && people.length ? await namesFor(db, ws, people).catch(() => undefined) : undefined;
   return {
     user: layoutUser(c),
     tz: session.tz,
@@ -56,6 +58,7 @@ async function pageProps(
     canManage: await canManage(db, ws, installation, session),
     channels: ws ? await announcementChannelOptions(ws) : undefined,
     installerName: installer ? names?.get(installer)?.name : undefined,
+    botName: bot ? names?.get(bot)?.name : undefined,
     form: formFromInstallation(installation),
     ...extra,
   };

@@ -87,6 +87,9 @@ th { color: var(--muted); font-weight: 600; font-size: .85rem; text-transform: u
 tbody tr:hover { background: #fafaf9; }
 .muted { color: var(--muted); }
 .mono { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .9rem; }
+pre.markdown { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .85rem; white-space: pre-wrap;
+  overflow-wrap: anywhere; max-height: 32rem; overflow: auto; margin: 0; padding: .75rem; background: #f5f5f4;
+  border: 1px solid #d6d3d1; border-radius: 8px; }
 .scopes { display: flex; flex-wrap: wrap; gap: .35rem; padding: 0; margin: 0; list-style: none; }
 .scopes li { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .8rem; background: #f5f5f4; border: 1px solid var(--line);
   padding: .1rem .45rem; border-radius: 6px; }

@@ -96,5 +96,11 @@ describe("options menu buttons", () => {
     const second = await whenReady(ws.team.id, 2);
     expect(second).toMatchObject({ title: "Search is slow", severity: "SEV3", commander_id: ws.users.bob.id });
     expect((await incident(ws.team.id, 2))?.channel_name).toBe("inc-2-search-is-slow");
+    // The menu became "Declaring INC-2…", which became the link: nothing stale is left showing.
+    const shown = await eventually("the link", async () => {
+      const seen = (await emulator.seen(ws, ws.users.bob.id)).filter((s) => !s.replaced && !s.deleted);
+      return seen.some((s) => textOf(s).includes("INC-2 is open")) ? seen : undefined;
+    });
+    expect(shown.filter((s) => textOf(s).includes("Declaring INC-2"))).toEqual([]);
   });
 });

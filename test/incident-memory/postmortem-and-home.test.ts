@@ -68,6 +68,9 @@ describe("the postmortem draft and the incident page", () => {
     expect(md).toContain("## Action items");
 
     const page = await (await alice.get(`/incidents/${ready.id}`)).text();
+    // The draft is on the page too, as the download has it.
+    expect(page).toContain('<pre class="markdown"># Postmortem draft: INC-1 · Checkout errors');
+    expect(page).toContain("| Duration | 1h 35m |");
     expect(page).toContain('<svg class="phase-chart"');
     expect(page).toContain('role="img"');
     expect(page).toMatch(/Investigating 12m, Identified 28m, Monitoring 55m, resolved at/);

@@ -7,11 +7,14 @@ import { incidentTitle } from "./incident-text";
 import type { EphemeralMessage } from "./options-menu";
 import { context, plain, section } from "./text";
 
-/** Shown to the declarer the moment the modal closes. */
+/**
+ * Shown to the declarer the moment the modal closes. It replaces what the response_url belongs
+ * to (the options menu, when declared from its button), so the ready notice replaces it in turn.
+ */
 export function declaringNotice(incident: Incident): EphemeralMessage {
   return {
     response_type: "ephemeral",
-    replace_original: false,
+    replace_original: true,
     text: `Declaring INC-${incident.number}…`,
     blocks: [section(`:hourglass_flowing_sand: Declaring *${incidentTitle(incident)}*… setting up the channel.`)],
   };

@@ -46,7 +46,7 @@ export function reinstallNotice(args: { teamName: string; expiresAt: number; set
     text: `Firebreak needs to be reinstalled in ${escapeMrkdwn(args.teamName)}.`,
     blocks: [
       section(
-        `:warning: *Slack no longer accepts Firebreak's refresh token for ${escapeMrkdwn(args.teamName)}.* Firebreak keeps working until ${slackTime(args.expiresAt)}; reinstall it before then from <${args.settingsUrl}|Firebreak settings> (Authorize Slack).`,
+        `:warning: *Slack no longer accepts Firebreak's refresh token for ${escapeMrkdwn(args.teamName)}.* Firebreak keeps working until ${slackTime(args.expiresAt)}; reinstall it before then from <${args.settingsUrl}|Firebreak settings> (Reauthorize).`,
       ),
     ],
   };

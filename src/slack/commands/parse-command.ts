@@ -54,11 +54,8 @@ export function parseCommand(text: string, command = "/incident"): ParseResult {
     case "postmortem":
       return ok({ name: spec.name }, spec);
     case "declare": {
-      const title = unquote(args);
-      const length = [...title].length;
-      if (length > TITLE_MAX_LENGTH) {
-        return fail(`A title can be at most ${TITLE_MAX_LENGTH} characters (this one has ${length}).`);
-      }
+      // A long title still opens the modal, prefilled with as much as fits, to be shortened there.
+      const title = [...unquote(args)].slice(0, TITLE_MAX_LENGTH).join("");
       return ok({ name: "declare", title }, spec);
     }
     case "status": {
@@ -68,7 +65,7 @@ export function parseCommand(text: string, command = "/incident"): ParseResult {
         return fail(`\`${truncate(args, 40)}\` is not a status: use one of ${STATUSES.join(", ")}.`);
       return ok({ name: "status", status }, spec);
     }
-    case "severity": {
+    case "sev": {
       const severity = parseSeverity(args);
       if (!args) return fail("Which severity?");
       if (!severity) return fail(`\`${truncate(args, 40)}\` is not a severity: use 1, 2, 3 or 4 (1 is the worst).`);

@@ -17,7 +17,7 @@ export type SubcommandName =
   | "declare"
   | "list"
   | "status"
-  | "severity"
+  | "sev"
   | "role"
   | "update"
   | "note"
@@ -43,8 +43,8 @@ export const SUBCOMMANDS: SubcommandSpec[] = [
     inIncidentChannel: true,
   },
   {
-    name: "severity",
-    aliases: ["sev"],
+    name: "sev",
+    aliases: ["severity"],
     usage: "<1-4>",
     help: "Set the severity (SEV1 is the worst)",
     inIncidentChannel: true,

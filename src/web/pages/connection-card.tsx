@@ -28,6 +28,7 @@ function tokenHealth(installation: InstallationRow, tz?: string) {
 export function Connection({
   installation,
   installerName,
+  botName,
   canManage,
   user,
   tz,
@@ -43,7 +44,9 @@ export function Connection({
         <dt>Workspace</dt>
         <dd>{installation.teamName ?? installation.enterpriseName ?? installation.teamId}</dd>
         <dt>Bot user</dt>
-        <dd class="mono">@firebreak ({installation.botUserId ?? "unknown"})</dd>
+        <dd>
+          {botName ?? "Firebreak"} <span class="mono">({installation.botUserId ?? "unknown"})</span>
+        </dd>
         <dt>Authorized by</dt>
         <dd>
           {installerName ?? installation.installerUserId ?? "unknown"} on{" "}

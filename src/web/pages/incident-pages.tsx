@@ -87,7 +87,8 @@ export interface IncidentPageProps {
   name: Names;
   tz?: string;
   now: number;
-  hasPostmortem: boolean;
+  /** The postmortem draft: stored (written on resolve or on request), or written from the timeline now. */
+  postmortem: { markdown: string; stored: boolean };
 }
 
 function entryText(e: IncidentEvent, name: Names): string {
@@ -97,7 +98,7 @@ function entryText(e: IncidentEvent, name: Names): string {
   return data.source ? `${name(data.source.authorId)}: ${text}` : text;
 }
 
-export function IncidentPage({ user, incident, events, phases, name, tz, now, hasPostmortem }: IncidentPageProps) {
+export function IncidentPage({ user, incident, events, phases, name, tz, now, postmortem }: IncidentPageProps) {
   const end = incident.resolvedAt ?? now;
   const at = (ms: number) => formatTime(ms, tz);
   return (
@@ -155,7 +156,7 @@ export function IncidentPage({ user, incident, events, phases, name, tz, now, ha
           </dl>
           <p class="actions">
             <a class="button" href={`/incidents/${incident.id}/postmortem.md`}>
-              {hasPostmortem ? "Postmortem draft (Markdown)" : "Postmortem draft so far (Markdown)"}
+              {postmortem.stored ? "Download the postmortem draft (Markdown)" : "Download the draft so far (Markdown)"}
             </a>
           </p>
         </section>
@@ -171,6 +172,10 @@ export function IncidentPage({ user, incident, events, phases, name, tz, now, ha
             </li>
           ))}
         </ol>
+      </section>
+      <section class="card" aria-labelledby="postmortem">
+        <h2 id="postmortem">{postmortem.stored ? "Postmortem draft" : "Postmortem draft so far"}</h2>
+        <pre class="markdown">{postmortem.markdown}</pre>
       </section>
     </Layout>
   );

@@ -21,6 +21,8 @@ export interface SlackSettingsProps {
   canManage: boolean;
   channels?: ChannelOption[];
   installerName?: string;
+  /** The bot user's name as Slack shows it (an operator may have renamed the app's bot). */
+  botName?: string;
   banner?: { tone: "ok" | "err" | "info"; text: string };
   errors?: Record<string, string>;
   form: SettingsForm;
