@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { incidentByChannel } from "../incidents/queries";
 import { findInstallation } from "../installations/find-installation";
 import { D1InstallationStore } from "../installations/installation-store";
+import { REVOCATION_EVENTS } from "../slack/events-inbox";
 import { postChannelNotice } from "./channel-notice";
 import { incidentJobRef, type SlackEventJob } from "./job";
 import { done, type JobOutcome, stopped } from "./outcome";
@@ -10,14 +11,12 @@ import { noteHomeViewer, publishHome } from "./publish-home";
 import { addTimelineMessage } from "./timeline-message";
 import { openWorkspace } from "./workspace";
 
-/** Events that only revoke: handled even in a workspace where Firebreak is turned off. */
-const REVOCATIONS = new Set(["app_uninstalled", "tokens_revoked"]);
-
 export async function handleSlackEvent(env: Env, db: Db, job: SlackEventJob): Promise<JobOutcome> {
   const ref = { enterpriseId: job.enterpriseId, teamId: job.teamId };
   const event = job.event;
-  if (!REVOCATIONS.has(event.type) && (await findInstallation(db, ref))?.enabled === false) {
-    // Turned off means quiet: no welcome notices, no Home, no 📌 entries.
+  if (!REVOCATION_EVENTS.includes(event.type) && (await findInstallation(db, ref))?.enabled === false) {
+    // Turned off means quiet: no welcome notices, no Home, no 📌 entries (checked again here:
+    // the switch may have moved since the event was taken).
     return stopped("Firebreak is turned off in this workspace");
   }
   switch (event.type) {

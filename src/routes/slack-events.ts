@@ -7,7 +7,7 @@ import { Hono } from "hono";
 import { database } from "../db/client";
 import { AppError } from "../errors";
 import { classifySlackRequest, formOf, isSslCheck } from "../slack/classify-request";
-import { acceptEvent } from "../slack/events-inbox";
+import { acceptEvent, wantsEvent } from "../slack/events-inbox";
 import { readBodyWithLimit } from "../slack/read-body";
 import { BOT_EVENTS } from "../slack/scopes";
 import { slackRouter } from "../slack/slack-app";
@@ -28,9 +28,14 @@ export const slackEvents = new Hono<{ Bindings: Env }>().post("/slack/events", a
   switch (request.kind) {
     case "url_verification":
       return c.json({ challenge: request.challenge });
-    case "event":
-      if (SUBSCRIBED.includes(request.body.event.type)) await acceptEvent(database(c.env.DB), c.env, request.body);
+    case "event": {
+      const db = database(c.env.DB);
+      // Not installed, or turned off: nothing is stored or queued (revocations excepted).
+      if (SUBSCRIBED.includes(request.body.event.type) && (await wantsEvent(db, request.body))) {
+        await acceptEvent(db, c.env, request.body);
+      }
       return c.body(null, 200);
+    }
     case "ignored":
       return c.body(null, 200);
     case "command":

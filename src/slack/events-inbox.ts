@@ -6,6 +6,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { processedEvents } from "../db/schema";
+import { findInstallation } from "../installations/find-installation";
 import { enqueue } from "../jobs/job";
 
 export interface EventCallback {
@@ -17,6 +18,28 @@ export interface EventCallback {
   event: { type: string; [key: string]: unknown };
 }
 
+/** Events that only revoke: taken even from a workspace where Firebreak is turned off. */
+export const REVOCATION_EVENTS: readonly string[] = ["app_uninstalled", "tokens_revoked"];
+
+/** The workspace an event comes from (an org-wide app's events name it in `authorizations`). */
+export function eventWorkspace(body: EventCallback) {
+  return {
+    enterpriseId: body.enterprise_id ?? body.authorizations?.[0]?.enterprise_id ?? undefined,
+    teamId: body.team_id ?? body.authorizations?.[0]?.team_id ?? undefined,
+  };
+}
+
+/**
+ * Whether Firebreak takes this event at all: from a workspace it is installed in and turned on
+ * (revocations always). Read from D1, not the isolate cache: a workspace installed a moment ago
+ * in another isolate must not lose its first events to a stale "not installed".
+ */
+export async function wantsEvent(db: Db, body: EventCallback): Promise<boolean> {
+  const installation = await findInstallation(db, eventWorkspace(body));
+  if (!installation) return false;
+  return installation.enabled || REVOCATION_EVENTS.includes(body.event.type);
+}
+
 /** True if this delivery was new and is now queued; false for a duplicate. */
 export async function acceptEvent(db: Db, env: Pick<Env, "JOBS">, body: EventCallback, now = Date.now()) {
   const inserted = await db
@@ -26,13 +49,7 @@ export async function acceptEvent(db: Db, env: Pick<Env, "JOBS">, body: EventCal
     .returning({ eventId: processedEvents.eventId });
   if (inserted.length === 0) return false;
   try {
-    await enqueue(env, {
-      type: "slack_event",
-      eventId: body.event_id,
-      enterpriseId: body.enterprise_id ?? body.authorizations?.[0]?.enterprise_id ?? undefined,
-      teamId: body.team_id ?? body.authorizations?.[0]?.team_id ?? undefined,
-      event: body.event,
-    });
+    await enqueue(env, { type: "slack_event", eventId: body.event_id, ...eventWorkspace(body), event: body.event });
   } catch (err) {
     // Not queued, so not handled: forget the id so Slack's retry gets a second chance.
     await db.delete(processedEvents).where(eq(processedEvents.eventId, body.event_id));

@@ -93,7 +93,7 @@ describe("token rotation", () => {
         (s) => s.kind === "dm" && (s.text ?? "").includes("needs to be reinstalled"),
       ),
     );
-    expect(textOf(dm)).toContain("Authorize Slack");
+    expect(textOf(dm)).toContain("(Reauthorize)");
     // Once it has expired, there is nothing left to refresh with: reinstall.
     await env.DB.prepare("UPDATE installations SET bot_token_expires_at = ?, token_status = 'ok' WHERE team_id = ?")
       .bind(Date.now() - 1000, ws.team.id)

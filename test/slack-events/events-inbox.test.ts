@@ -1,6 +1,7 @@
 /** Retried and concurrent deliveries of one event are handled once (reliability.md). */
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedInstallation } from "../support/installations";
 import { fetchRecordingJobs } from "../support/observe";
 import { eventBody, signedRequest } from "../support/slack-request";
 
@@ -13,6 +14,26 @@ async function processedCount(eventId: string) {
     .first<{ n: number }>();
   return row?.n;
 }
+
+beforeAll(async () => {
+  await seedInstallation({ teamId: "T1" });
+  await seedInstallation({ teamId: "T1OFF" });
+  await env.DB.prepare("UPDATE installations SET enabled = 0 WHERE team_id = 'T1OFF'").run();
+});
+
+describe("events from a workspace Firebreak does not serve", () => {
+  it("stores and queues nothing when it is not installed or turned off, except a revocation", async () => {
+    const nobody = await fetchRecordingJobs(await signedRequest(eventBody("T0NOBODY", "EvNOBODY", homeOpened), json));
+    const off = await fetchRecordingJobs(await signedRequest(eventBody("T1OFF", "EvOFF", homeOpened), json));
+    expect([nobody.response.status, off.response.status]).toEqual([200, 200]);
+    expect([...nobody.jobs, ...off.jobs]).toEqual([]);
+    expect([await processedCount("EvNOBODY"), await processedCount("EvOFF")]).toEqual([0, 0]);
+    const uninstalled = await fetchRecordingJobs(
+      await signedRequest(eventBody("T1OFF", "EvUNINSTALL", { type: "app_uninstalled" }), json),
+    );
+    expect(uninstalled.jobs).toEqual([expect.objectContaining({ type: "slack_event", eventId: "EvUNINSTALL" })]);
+  });
+});
 
 describe("event dedupe by event_id", () => {
   it("queues a retried delivery once", async () => {
