@@ -9,5 +9,5 @@ export function channelNoticeKey(teamId: string, channel: string) {
 }
 
 export function postChannelNotice(db: Db, ws: Workspace, channel: string) {
-  return postOnce(db, ws, channelNoticeKey(ws.teamId, channel), channel, channelNotice());
+  return postOnce(db, ws, channelNoticeKey(ws.teamId, channel), channel, channelNotice(ws.command));
 }

@@ -28,6 +28,7 @@ export async function welcomeInstallation(env: Env, db: Db, job: InstallWelcomeJ
       key,
       dm,
       installerWelcome({
+        command: ws.command,
         teamName: row.teamName ?? row.enterpriseName ?? "your workspace",
         settingsUrl: `${appUrl(env)}/settings/messaging/slack`,
         announcementChannelId: channel,

@@ -88,11 +88,18 @@ async function openSteps(env: Env, db: Db, ws: Workspace, found: Incident) {
   // Did this run post the summary and announcement from `incident`? An earlier attempt may have
   // posted them from an older version, which sync must then bring up to date.
   const rendered = { summary: false, announcement: false };
-  const summaryTs = await postOnce(db, ws, `incident:${incident.id}:summary`, channel.id, incidentSummary(incident), {
-    onPosted: () => {
-      rendered.summary = true;
+  const summaryTs = await postOnce(
+    db,
+    ws,
+    `incident:${incident.id}:summary`,
+    channel.id,
+    incidentSummary(incident, ws.command),
+    {
+      onPosted: () => {
+        rendered.summary = true;
+      },
     },
-  });
+  );
   await once(db, {
     key: `incident:${incident.id}:pin`,
     teamId: ws.teamId,

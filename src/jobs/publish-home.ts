@@ -22,7 +22,7 @@ export async function publishHome(env: Env, db: Db, job: HomePublishJob): Promis
   // One view for every viewer (so an unchanged home is not republished): private incidents
   // appear as such, without their titles, even to the people on them.
   const open = (await openIncidents(db, job.teamId)).map((incident) => asSeenBy(incident));
-  const view = appHomeView(open, `${appUrl(env)}/settings`);
+  const view = appHomeView(open, `${appUrl(env)}/settings`, ws.command);
   const hash = await hashOf(view);
   const stale = or(isNull(homeViewers.viewHash), ne(homeViewers.viewHash, hash));
   const who = job.userId ? and(eq(homeViewers.userId, job.userId), stale) : stale;

@@ -36,7 +36,8 @@ export async function syncIncident(_env: Env, db: Db, ws: Workspace, incidentId:
 async function pushState(db: Db, ws: Workspace, incident: Incident) {
   const channel = incident.channelId;
   const summaryTs = await effectResult(db, `incident:${incident.id}:summary`);
-  if (channel && summaryTs) await ws.slack.chat.update({ channel, ts: summaryTs, ...incidentSummary(incident) });
+  if (channel && summaryTs)
+    await ws.slack.chat.update({ channel, ts: summaryTs, ...incidentSummary(incident, ws.command) });
   await syncTopic(db, ws, incident);
   const announceTs = await effectResult(db, `incident:${incident.id}:announce`);
   if (incident.announcementChannelId && announceTs) {

@@ -8,6 +8,7 @@ import { findInstallation, type InstallationRow, type WorkspaceRef } from "../in
 import { usableBotToken } from "../installations/token-rotation";
 import { SlackClient } from "../slack/client";
 import { loadGates, persistGate } from "../slack/rate-gate";
+import { slackCommand } from "../slack/slack-env";
 
 export interface Workspace {
   installation: InstallationRow;
@@ -15,6 +16,8 @@ export interface Workspace {
   teamId: string;
   botUserId: string;
   slack: SlackClient;
+  /** The slash command people type here, for messages that tell them what to type. */
+  command: string;
 }
 
 export async function openWorkspace(env: Env, db: Db, ref: WorkspaceRef): Promise<Workspace> {
@@ -29,7 +32,13 @@ export async function openWorkspace(env: Env, db: Db, ref: WorkspaceRef): Promis
   const slack = new SlackClient(env, token, gateKey, {
     onRateLimited: (method, until) => persistGate(db, gateKey, method, until),
   });
-  return { installation, teamId: ref.teamId || installation.teamId, botUserId: installation.botUserId, slack };
+  return {
+    installation,
+    teamId: ref.teamId || installation.teamId,
+    botUserId: installation.botUserId,
+    slack,
+    command: slackCommand(env),
+  };
 }
 
 /** Slack rate-limits per app per workspace (per org for org-wide installs). */

@@ -39,7 +39,13 @@ export async function writePostmortem(env: Env, db: Db, job: PostmortemJob): Pro
   const url = `${appUrl(env)}/incidents/${incident.id}/postmortem.md`;
   if (incident.channelId) {
     const channel = incident.channelId;
-    await postOnce(db, ws, `incident:${incident.id}:postmortem-link`, channel, postmortemLink(incident, url));
+    await postOnce(
+      db,
+      ws,
+      `incident:${incident.id}:postmortem-link`,
+      channel,
+      postmortemLink(incident, url, ws.command),
+    );
     await once(db, {
       key: `incident:${incident.id}:postmortem-bookmark`,
       teamId: ws.teamId,

@@ -17,6 +17,7 @@ import { asSeenBy, isOnIncident } from "../incidents/visibility";
 import { namesFor } from "../jobs/user-names";
 import { openWorkspace } from "../jobs/workspace";
 import { logUnexpected } from "../lib/log";
+import { slackCommand } from "../slack/slack-env";
 import { IncidentListPage, IncidentPage } from "../web/pages/incident-pages";
 import { layoutUser, requireSession, type WebEnv } from "../web/web-auth";
 
@@ -89,7 +90,14 @@ export const incidentPages = new Hono<WebEnv>()
       incidents.map((i) => i.commanderId),
     );
     return c.html(
-      <IncidentListPage user={layoutUser(c)} incidents={incidents} name={name} tz={session.tz} now={Date.now()} />,
+      <IncidentListPage
+        user={layoutUser(c)}
+        incidents={incidents}
+        name={name}
+        tz={session.tz}
+        now={Date.now()}
+        command={slackCommand(c.env)}
+      />,
     );
   })
   .get("/incidents/:id/postmortem.md", async (c) => {

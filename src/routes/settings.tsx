@@ -12,6 +12,7 @@ import { revokeInstallation } from "../installations/revoke-at-slack";
 import { namesFor } from "../jobs/user-names";
 import { openWorkspace, type Workspace } from "../jobs/workspace";
 import { logUnexpected } from "../lib/log";
+import { slackCommand } from "../slack/slack-env";
 import { announcementChannelOptions } from "../web/channel-options";
 import { MessagingPage, SettingsPage } from "../web/pages/settings-pages";
 import { formFromInstallation, SlackSettingsPage, type SlackSettingsProps } from "../web/pages/slack-settings-page";
@@ -60,6 +61,7 @@ async function pageProps(
     installerName: installer ? names?.get(installer)?.name : undefined,
     botName: bot ? names?.get(bot)?.name : undefined,
     form: formFromInstallation(installation),
+    command: slackCommand(c.env),
     ...extra,
   };
 }

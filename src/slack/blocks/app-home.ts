@@ -7,7 +7,7 @@ import { context, plain, section } from "./text";
 import { slackTime } from "./time";
 
 /** Stable for a given set of incidents (no "open for 5m"), so an unchanged home is not republished. */
-export function appHomeView(open: Incident[], settingsUrl: string): HomeTabView {
+export function appHomeView(open: Incident[], settingsUrl: string, command: string): HomeTabView {
   const blocks: AnyHomeTabBlock[] = [
     { type: "header", text: plain("Firebreak") },
     {
@@ -18,7 +18,7 @@ export function appHomeView(open: Incident[], settingsUrl: string): HomeTabView 
     { type: "header", text: plain(open.length ? `Open incidents (${open.length})` : "No open incidents") },
   ];
   if (!open.length)
-    blocks.push(section(":sunny: All quiet. Declare one with the button above or `/incident declare`."));
+    blocks.push(section(`:sunny: All quiet. Declare one with the button above or \`${command} declare\`.`));
   for (const incident of open.slice(0, 40)) {
     blocks.push(
       section(
@@ -26,7 +26,7 @@ export function appHomeView(open: Incident[], settingsUrl: string): HomeTabView 
       ),
     );
   }
-  if (open.length > 40) blocks.push(context(`…and ${open.length - 40} more: \`/incident list\` or the web.`));
+  if (open.length > 40) blocks.push(context(`…and ${open.length - 40} more: \`${command} list\` or the web.`));
   blocks.push(context(`Settings, reminders and the incident history: <${settingsUrl}|Firebreak on the web>`));
   return { type: "home", blocks };
 }

@@ -30,7 +30,7 @@ export function incidentActions(incident: Incident): AnyMessageBlock {
   };
 }
 
-export function incidentSummary(incident: Incident, now = Date.now()): PostContent {
+export function incidentSummary(incident: Incident, command: string, now = Date.now()): PostContent {
   const open = isOpen(incident);
   const age = formatDuration((incident.resolvedAt ?? now) - incident.declaredAt);
   const blocks: AnyMessageBlock[] = [
@@ -53,7 +53,7 @@ export function incidentSummary(incident: Incident, now = Date.now()): PostConte
   blocks.push(incidentActions(incident));
   blocks.push(
     context(
-      `Declared by ${person(incident.declaredBy)} ${slackTime(incident.declaredAt)} · Last update ${slackTime(incident.lastUpdateAt)} · \`/incident help\` for commands`,
+      `Declared by ${person(incident.declaredBy)} ${slackTime(incident.declaredAt)} · Last update ${slackTime(incident.lastUpdateAt)} · \`${command} help\` for commands`,
     ),
   );
   return { text: `${incidentTitle(incident)}: ${incident.severity} · ${statusText(incident)}`, blocks };

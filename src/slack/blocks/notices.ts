@@ -4,14 +4,14 @@ import { context, escapeMrkdwn, section } from "./text";
 import { slackTime } from "./time";
 
 /** Posted in a channel the bot was added to (and in the channel picked at install). */
-export function channelNotice(): PostContent {
-  const text = "Firebreak is here: type /incident to see the incident options.";
+export function channelNotice(command: string): PostContent {
+  const text = `Firebreak is here: type ${command} to see the incident options.`;
   return {
     text,
     blocks: [
-      section(":wave: *Firebreak is here.* Type `/incident` to see the incident options."),
+      section(`:wave: *Firebreak is here.* Type \`${command}\` to see the incident options.`),
       context(
-        "Declare an incident with `/incident declare &lt;title&gt;`; Firebreak opens a channel and keeps everyone posted.",
+        `Declare an incident with \`${command} declare &lt;title&gt;\`; Firebreak opens a channel and keeps everyone posted.`,
       ),
     ],
   };
@@ -22,6 +22,7 @@ export function installerWelcome(args: {
   teamName: string;
   settingsUrl: string;
   announcementChannelId?: string;
+  command: string;
 }): PostContent {
   const where = args.announcementChannelId
     ? `Incident announcements will go to <#${args.announcementChannelId}>.`
@@ -31,7 +32,7 @@ export function installerWelcome(args: {
     blocks: [
       section(`:white_check_mark: *Firebreak is installed in ${escapeMrkdwn(args.teamName)}.*`),
       section(
-        `Add Firebreak to any channel, then type \`/incident\` to see the incident options. ${where}\nTune reminders and announcements in <${args.settingsUrl}|Firebreak settings>.`,
+        `Add Firebreak to any channel, then type \`${args.command}\` to see the incident options. ${where}\nTune reminders and announcements in <${args.settingsUrl}|Firebreak settings>.`,
       ),
       context(
         "Tip: in production, authorize Firebreak from a shared service account rather than a person's account, so the integration keeps working when people leave.",

@@ -20,12 +20,14 @@ export function IncidentListPage({
   name,
   tz,
   now,
+  command,
 }: {
   user: User;
   incidents: Incident[];
   name: Names;
   tz?: string;
   now: number;
+  command: string;
 }) {
   return (
     <Layout title="Incidents" user={user}>
@@ -34,7 +36,7 @@ export function IncidentListPage({
       {incidents.length === 0 ? (
         <section class="card">
           <p>
-            No incidents yet. Declare one in Slack with <code>/incident declare</code>.
+            No incidents yet. Declare one in Slack with <code>{command} declare</code>.
           </p>
         </section>
       ) : (

@@ -3,7 +3,15 @@ import { SEVERITIES } from "../../incidents/model";
 import { managersSentence } from "../permissions";
 import type { SlackSettingsProps } from "./slack-settings-page";
 
-export function SettingsFormCard({ canManage, channels, form, errors, user, installation }: SlackSettingsProps) {
+export function SettingsFormCard({
+  canManage,
+  channels,
+  form,
+  errors,
+  user,
+  installation,
+  command,
+}: SlackSettingsProps) {
   const error = (field: string) =>
     errors?.[field] ? (
       <span class="hint" id={`${field}-error`} role="alert" style="color:var(--err)">
@@ -29,7 +37,7 @@ export function SettingsFormCard({ canManage, channels, form, errors, user, inst
               <input type="checkbox" role="switch" id="enabled" name="enabled" value="on" checked={form.enabled} />
               Enable Slack
             </label>
-            <span class="hint">When off, /incident only answers that Firebreak is turned off.</span>
+            <span class="hint">When off, {command} only answers that Firebreak is turned off.</span>
           </div>
           <div class="field">
             <label for="announcement">Announcement channel</label>

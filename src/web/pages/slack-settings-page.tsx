@@ -26,6 +26,8 @@ export interface SlackSettingsProps {
   banner?: { tone: "ok" | "err" | "info"; text: string };
   errors?: Record<string, string>;
   form: SettingsForm;
+  /** The slash command people type (SLACK_COMMAND). */
+  command: string;
 }
 
 export function formFromInstallation(installation: InstallationRow | undefined): SettingsForm {
@@ -42,7 +44,7 @@ export function formFromInstallation(installation: InstallationRow | undefined):
   };
 }
 
-function Connect({ user, errors }: Pick<SlackSettingsProps, "user" | "errors">) {
+function Connect({ user, errors, command }: Pick<SlackSettingsProps, "user" | "errors" | "command">) {
   return (
     <section class="card" aria-labelledby="connect">
       <h2 id="connect">Connect Slack</h2>
@@ -66,7 +68,7 @@ function Connect({ user, errors }: Pick<SlackSettingsProps, "user" | "errors">) 
             Enable Slack
           </label>
           <span id="enable-hint" class="hint">
-            {errors?.enabled ?? "Firebreak answers /incident in your workspace while this is on."}
+            {errors?.enabled ?? `Firebreak answers ${command} in your workspace while this is on.`}
           </span>
         </div>
         <button type="submit" class="primary">
