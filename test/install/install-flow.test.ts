@@ -13,6 +13,7 @@ import {
   emulator,
   eventually,
   firebreak,
+  install,
   lastSeen,
   messagesIn,
   seedCompany,
@@ -78,14 +79,7 @@ describe("installing Firebreak", () => {
 
   it("posts a notice once when the bot is added to another channel, even if the event comes twice", async () => {
     const ws = await seedCompany();
-    await installViaOAuth({
-      firebreak,
-      appUrl: APP_URL,
-      slackUrl,
-      team: ws.team.id,
-      user: "alice",
-      channel: "#incidents",
-    });
+    await install(ws.team.id, "alice", "#incidents");
     await driver.deliverOutbox(ws);
     const bot = (await emulator.installation(ws))?.botUserId ?? "";
     await emulator.addToChannel(ws, ws.channels.random.id, bot, ws.users.bob.id);
@@ -107,9 +101,8 @@ describe("installing Firebreak", () => {
 
   it("updates the row on reinstall instead of adding one", async () => {
     const ws = await seedCompany();
-    const flow = { firebreak, appUrl: APP_URL, slackUrl, team: ws.team.id, channel: "#incidents" };
-    await installViaOAuth({ ...flow, user: "alice" });
-    await installViaOAuth({ ...flow, user: "carol", channel: "#general" });
+    await install(ws.team.id, "alice", "#incidents");
+    await install(ws.team.id, "carol", "#general");
     const rows = await env.DB.prepare(
       "SELECT installer_user_id, incoming_webhook_channel_id FROM installations WHERE team_id = ?",
     )
@@ -122,14 +115,13 @@ describe("installing Firebreak", () => {
 
   it("keeps the installer when a member who is no admin reinstalls, so they gain no say over settings", async () => {
     const ws = await seedCompany();
-    const flow = { firebreak, appUrl: APP_URL, slackUrl, team: ws.team.id, channel: "#incidents" };
-    await installViaOAuth({ ...flow, user: "alice" });
+    await install(ws.team.id, "alice", "#incidents");
     await env.DB.prepare(
       "UPDATE installations SET token_status = 'refresh_failed', refresh_claim_until = 1 WHERE team_id = ?",
     )
       .bind(ws.team.id)
       .run();
-    await installViaOAuth({ ...flow, user: "bob" });
+    await install(ws.team.id, "bob", "#incidents");
     const row = await env.DB.prepare(
       "SELECT installer_user_id, token_status, refresh_claim_until FROM installations WHERE team_id = ?",
     )
@@ -148,10 +140,9 @@ describe("installing Firebreak", () => {
 
   it("lets an uninstalled workspace's next installer take over, admin or not", async () => {
     const ws = await seedCompany();
-    const flow = { firebreak, appUrl: APP_URL, slackUrl, team: ws.team.id, channel: "#incidents" };
-    await installViaOAuth({ ...flow, user: "alice" });
+    await install(ws.team.id, "alice", "#incidents");
     await env.DB.prepare("UPDATE installations SET bot_token_enc = NULL WHERE team_id = ?").bind(ws.team.id).run();
-    await installViaOAuth({ ...flow, user: "erin" });
+    await install(ws.team.id, "erin", "#incidents");
     const row = await env.DB.prepare("SELECT installer_user_id FROM installations WHERE team_id = ?")
       .bind(ws.team.id)
       .first();

@@ -70,7 +70,8 @@ export async function installedCrowd(size: number, name = `Crowd ${++seeded}`) {
   return ws;
 }
 
-async function install(team: string, user: string, channel: string) {
+/** Installs Firebreak through the emulator's OAuth pages as `user`, announcing in `channel`; fails loudly if it did not. */
+export async function install(team: string, user: string, channel: string) {
   const { finalResponse, steps } = await installViaOAuth({ firebreak, appUrl: APP_URL, slackUrl, team, user, channel });
   if (finalResponse.status !== 302) throw new Error(`install failed: ${JSON.stringify(steps)}`);
 }

@@ -4,14 +4,12 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { installViaOAuth } from "../slack-emulator/install-flow";
 import { type Browser, settingsFields, signIn } from "../support/web";
 import {
-  APP_URL,
   type Company,
   driver,
   emulator,
-  firebreak,
+  install,
   installedCompany,
   lastSeen,
   seedCompany,
@@ -63,11 +61,10 @@ describe("the Slack settings page", () => {
 
   it("turns a workspace that was off back on when an admin authorizes again, not when a member does", async () => {
     const ws = await installedCompany();
-    const flow = { firebreak, appUrl: APP_URL, slackUrl, team: ws.team.id, channel: "#incidents" };
     await env.DB.prepare("UPDATE installations SET enabled = 0 WHERE team_id = ?").bind(ws.team.id).run();
-    await installViaOAuth({ ...flow, user: "bob" });
+    await install(ws.team.id, "bob", "#incidents");
     expect((await settingsRow(ws.team.id))?.enabled).toBe(0);
-    await installViaOAuth({ ...flow, user: "carol" });
+    await install(ws.team.id, "carol", "#incidents");
     expect((await settingsRow(ws.team.id))?.enabled).toBe(1);
   });
 
@@ -85,14 +82,7 @@ describe("the Slack settings page", () => {
 
   it("lets the installer save even when they are no admin", async () => {
     const ws = await seedCompany();
-    await installViaOAuth({
-      firebreak,
-      appUrl: APP_URL,
-      slackUrl,
-      team: ws.team.id,
-      user: "erin",
-      channel: "#incidents",
-    });
+    await install(ws.team.id, "erin", "#incidents");
     expect((await save(await signIn(ws.team.id, "erin"), ws, { channel_prefix: "erins" })).status).toBe(303);
     expect((await settingsRow(ws.team.id))?.channel_prefix).toBe("erins");
   });
